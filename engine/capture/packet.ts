@@ -1,0 +1,72 @@
+/**
+ * What every capture source (file or live) produces: one record per captured frame,
+ * before any decoding. The decoder only ever sees this shape, so a pcap file, a pcapng
+ * file and a live `tcpdump -w -` stream are interchangeable.
+ */
+export interface CapturedPacket {
+  /** 1-based position of the packet in its capture (across pcapng sections). */
+  number: number;
+  /** Whole seconds since the Unix epoch (may be negative or absurd in a hostile file). */
+  sec: number;
+  /** Nanoseconds within `sec`, 0..999_999_999. */
+  nsec: number;
+  /** Bytes present in `data`. */
+  capturedLength: number;
+  /** Length of the frame on the wire (>= capturedLength in a well-formed file). */
+  originalLength: number;
+  /** LINKTYPE_* number of the interface the packet was captured on. */
+  linkType: number;
+  /** pcapng interface index (0 for classic pcap). */
+  interfaceIndex: number;
+  /**
+   * The captured bytes. A view into a buffer the reader never reuses, so it stays valid
+   * after the callback returns (keeping it pins the chunk it came from, so copy small parts).
+   */
+  data: Uint8Array;
+  /** Byte offset of the packet's record in the capture, for error messages. */
+  offset: number;
+}
+
+/** Something wrong in the capture itself, reported with where it happened. */
+export interface CaptureIssue {
+  /** Byte offset in the capture where the problem was found. */
+  offset: number;
+  /** Number of the packet being read when the problem was found, if any. */
+  packet?: number;
+  /** Short stable reason, usable as a counter key (e.g. "truncated-record"). */
+  reason: string;
+  /** One human sentence: what was wrong and what the reader did about it. */
+  message: string;
+}
+
+/** Facts about the container, known once its header has been read. */
+export interface CaptureFormat {
+  container: 'pcap' | 'pcapng';
+  endianness: 'little' | 'big';
+  /** Classic pcap: 'us' or 'ns'. pcapng: per interface, see `interfaces`. */
+  timestampResolution?: 'us' | 'ns';
+  snaplen?: number;
+  version?: string;
+  /** pcapng: number of section header blocks seen so far. */
+  sections?: number;
+  /** One entry per interface (classic pcap has exactly one). */
+  interfaces: CaptureInterface[];
+}
+
+export interface CaptureInterface {
+  linkType: number;
+  snaplen: number;
+  /** Timestamp units per second (1e6 for microseconds). */
+  unitsPerSecond: number;
+  /** pcapng if_tsoffset, seconds added to every timestamp. */
+  offsetSeconds: number;
+  name?: string;
+  description?: string;
+}
+
+/** Where a capture reader delivers what it finds. */
+export interface CaptureSink {
+  packet(packet: CapturedPacket): void;
+  issue?(issue: CaptureIssue): void;
+  format?(format: CaptureFormat): void;
+}

@@ -1,0 +1,31 @@
+// One esbuild script for every bundle the project ships (vscode-eslint style).
+// Each entry is a self-contained CommonJS file for Node 20 in dist/.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = [
+  { in: 'engine/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+];
+
+const started = Date.now();
+await Promise.all(
+  entries
+    .filter((e) => existsSync(e.in))
+    .map((e) =>
+      build({
+        entryPoints: [e.in],
+        outfile: e.out,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        sourcemap: true,
+        external: ['vscode'],
+        banner: e.banner ? { js: e.banner } : undefined,
+        logLevel: 'warning',
+      }),
+    ),
+);
+if (process.env.FLOWSCRIPT_BUILD_QUIET !== '1') {
+  console.error(`built ${entries.length} bundle(s) in ${Date.now() - started} ms`);
+}
