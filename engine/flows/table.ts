@@ -1,0 +1,187 @@
+import type { CapturedPacket } from '../capture/packet';
+import type { DecodedPacket } from '../decode/decoded';
+import { formatAddress } from './address';
+import { DirectionStats, Flow, type FlowEndReason } from './flow';
+import { FlowKeyBuilder } from './flow-key';
+import { FragmentMap } from './fragment-map';
+import { IdleTracker } from './idle-tracker';
+import { NTOPNG_ACCOUNTING, type FlowTableOptions } from './options';
+
+/** What the stages after the flow table (L7 detector, hook scheduler) plug into. */
+export interface FlowObserver {
+  /** A new flow, before its first packet is counted. */
+  flowCreated?(flow: Flow, packet: CapturedPacket, decoded: DecodedPacket): void;
+  /** A packet counted on a flow (the first one too). */
+  flowPacket?(flow: Flow, fromClient: boolean, packet: CapturedPacket, decoded: DecodedPacket): void;
+  /** The flow left the table (`flow.endReason` says why); it gets no more packets. */
+  flowEnded?(flow: Flow): void;
+}
+
+/** Why the flow table did not count a decoded packet. */
+export type FlowSkipReason = 'later-fragment-dropped' | 'orphan-fragment' | 'truncated-dropped';
+
+export interface FlowTableStats {
+  flowsCreated: number;
+  flowsEnded: { [reason in FlowEndReason]: number };
+  /** Largest number of flows alive at once. */
+  peakFlows: number;
+}
+
+/**
+ * Bidirectional flows keyed by VLAN, protocol and both endpoints, with per-direction
+ * counters and ntopng's idle rules on packet time.
+ */
+export class FlowTable {
+  private readonly flows = new Map<string, Flow>();
+  private readonly keys = new FlowKeyBuilder();
+  private readonly idle: IdleTracker;
+  private readonly fragments = new FragmentMap();
+  private readonly options: FlowTableOptions;
+  private nextId = 1;
+  /** Interface time: the latest packet time seen (packet timestamps can go backwards). */
+  private interfaceTime = -Infinity;
+  readonly stats: FlowTableStats = {
+    flowsCreated: 0,
+    flowsEnded: { idle: 0, 'end-of-capture': 0, evicted: 0 },
+    peakFlows: 0,
+  };
+
+  constructor(
+    private readonly observer: FlowObserver = {},
+    options: Partial<FlowTableOptions> = {},
+  ) {
+    this.options = { ...NTOPNG_ACCOUNTING, ...options };
+    this.idle = new IdleTracker(this.options.idleTimeoutSeconds, this.options.tcpEarlyTimeoutSeconds);
+  }
+
+  get size(): number {
+    return this.flows.size;
+  }
+
+  /** Live flows in creation order. */
+  liveFlows(): IterableIterator<Flow> {
+    return this.flows.values();
+  }
+
+  /** Latest packet time seen, seconds (or -Infinity before any packet). */
+  get now(): number {
+    return this.interfaceTime;
+  }
+
+  /**
+   * Counts one decoded packet on its flow (creating the flow when needed). Returns why
+   * the packet was not counted, or null.
+   */
+  add(packet: CapturedPacket, d: DecodedPacket): FlowSkipReason | null {
+    const time = packet.sec + packet.nsec / 1e9;
+    this.advanceTime(time);
+
+    if (d.ipTruncated && this.options.truncatedPackets === 'drop') return 'truncated-dropped';
+
+    let flow: Flow | undefined;
+    let fromClient: boolean;
+    if (d.laterFragment) {
+      if (this.options.laterFragments === 'drop') return 'later-fragment-dropped';
+      const owner = this.fragments.find(packet.data, d);
+      if (!owner || owner.flow.state === 'ended') return 'orphan-fragment';
+      flow = owner.flow;
+      fromClient = owner.fromClient;
+    } else {
+      const key = this.keys.build(packet.data, d);
+      flow = this.flows.get(key);
+      if (flow === undefined) {
+        flow = this.create(key, time, packet, d);
+        fromClient = true;
+      } else {
+        fromClient = this.keys.sourceIsLow === flow.clientIsLow;
+      }
+      if (d.moreFragments && d.fragmentOffset === 0) this.fragments.remember(packet.data, d, flow, fromClient);
+    }
+
+    this.count(flow, fromClient, time, packet, d);
+    if (this.options.expireIdleFlows) this.idle.touch(flow);
+    this.observer.flowPacket?.(flow, fromClient, packet, d);
+    return null;
+  }
+
+  /** Moves packet time forward (also without packets, e.g. on a live timer) and ends idle flows. */
+  advanceTime(time: number): void {
+    if (!(time > this.interfaceTime)) return;
+    this.interfaceTime = time;
+    if (!this.options.expireIdleFlows) return;
+    for (let flow = this.idle.nextExpired(time); flow; flow = this.idle.nextExpired(time)) {
+      this.end(flow, 'idle');
+    }
+  }
+
+  /** Ends every remaining flow, in creation order (end of capture, or Stop in live mode). */
+  endAll(reason: FlowEndReason = 'end-of-capture'): void {
+    for (const flow of [...this.flows.values()]) this.end(flow, reason);
+    this.fragments.clear();
+  }
+
+  private create(key: string, time: number, packet: CapturedPacket, d: DecodedPacket): Flow {
+    if (this.flows.size >= this.options.maxFlows) {
+      const victim = this.idle.leastRecent() ?? this.flows.values().next().value;
+      if (victim) this.end(victim, 'evicted');
+    }
+    const data = packet.data;
+    const flow = new Flow(
+      this.nextId++,
+      key,
+      d.vlan,
+      d.ipVersion,
+      d.l4Proto,
+      formatAddress(data, d.srcAddrOffset, d.ipVersion),
+      d.srcPort,
+      formatAddress(data, d.dstAddrOffset, d.ipVersion),
+      d.dstPort,
+      d.tunnel,
+      time,
+      packet.number,
+    );
+    flow.clientIsLow = this.keys.sourceIsLow;
+    flow.firstActivity = this.interfaceTime;
+    if (d.icmpType >= 0) {
+      flow.icmpType = d.icmpType;
+      flow.icmpCode = d.icmpCode;
+    }
+    this.flows.set(key, flow);
+    this.stats.flowsCreated++;
+    if (this.flows.size > this.stats.peakFlows) this.stats.peakFlows = this.flows.size;
+    this.observer.flowCreated?.(flow, packet, d);
+    return flow;
+  }
+
+  private count(flow: Flow, fromClient: boolean, time: number, packet: CapturedPacket, d: DecodedPacket): void {
+    const dir: DirectionStats = fromClient ? flow.clientToServer : flow.serverToClient;
+    if (dir.packets === 0) dir.firstSeen = time;
+    else dir.interArrival.add(Math.max(0, (time - dir.lastSeen) * 1000));
+    dir.packets++;
+    dir.bytes += packet.capturedLength;
+    dir.packetLength.add(packet.capturedLength);
+    dir.lastSeen = time;
+    if (time > flow.lastSeen) flow.lastSeen = time;
+    flow.lastActivity = this.interfaceTime;
+    if (d.fragmentOffset !== 0 || d.moreFragments) dir.fragments++;
+    if (d.laterFragment) return;
+    dir.goodputBytes += d.payloadLength;
+    if (d.l4Proto === 6) {
+      dir.tcpFlags |= d.tcpFlags;
+      flow.handshake.observe(d.tcpFlags, fromClient);
+      dir.tcp.observe(d.tcpSeq, d.payloadLength, d.tcpFlags);
+    } else if (d.icmpType >= 0 && d.payloadLength > flow.maxIcmpPayload) {
+      flow.maxIcmpPayload = d.payloadLength;
+    }
+  }
+
+  private end(flow: Flow, reason: FlowEndReason): void {
+    if (flow.state === 'ended') return;
+    flow.state = 'ended';
+    flow.endReason = reason;
+    this.idle.remove(flow);
+    this.flows.delete(flow.key);
+    this.stats.flowsEnded[reason]++;
+    this.observer.flowEnded?.(flow);
+  }
+}

@@ -1,0 +1,116 @@
+import type { DirectionStats, Flow } from '../flows/flow';
+import { l4Name } from './l4-names';
+
+/**
+ * The stable JSON form of a flow printed by `flowscript flows --json` (format
+ * "flowscript-flows/1", documented in docs/cli.md). Field names follow the nDPI
+ * ground-truth files so that the two can be compared field by field; fields after
+ * `last_seen` are ours.
+ */
+export interface FlowJson {
+  id: number;
+  l4: string;
+  ip_version: 4 | 6;
+  client: { ip: string; port: number };
+  server: { ip: string; port: number };
+  bidirectional: boolean;
+  vlan: number | null;
+  tunnel: string | null;
+  c2s: DirectionJson;
+  s2c: DirectionJson;
+  duration_s: number;
+  first_seen: number;
+  last_seen: number;
+  l4_proto: number;
+  end_reason: string | null;
+  first_packet: number;
+  tcp?: {
+    three_way_handshake: boolean;
+    flags_c2s: string;
+    flags_s2c: string;
+  };
+  icmp?: { type: number; code: number; max_payload: number };
+}
+
+export interface DirectionJson {
+  packets: number;
+  bytes: number;
+  goodput_bytes: number;
+  fragments: number;
+  pkt_len: { min: number; max: number; avg: number; stddev: number };
+  iat_ms: { min: number; max: number; avg: number; stddev: number };
+  tcp?: { retransmissions: number; out_of_order: number; lost: number; keep_alive: number };
+}
+
+export function flowToJson(flow: Flow): FlowJson {
+  const json: FlowJson = {
+    id: flow.id,
+    l4: l4Name(flow.l4Proto),
+    ip_version: flow.ipVersion,
+    client: { ip: flow.clientIp, port: flow.clientPort },
+    server: { ip: flow.serverIp, port: flow.serverPort },
+    bidirectional: flow.bidirectional,
+    vlan: flow.vlan === 0 ? null : flow.vlan,
+    tunnel: flow.tunnel === '' ? null : flow.tunnel,
+    c2s: directionToJson(flow.clientToServer, flow.isTcp),
+    s2c: directionToJson(flow.serverToClient, flow.isTcp),
+    duration_s: round(flow.durationSeconds, 2),
+    first_seen: toMillis(flow.firstSeen),
+    last_seen: toMillis(flow.lastSeen),
+    l4_proto: flow.l4Proto,
+    end_reason: flow.endReason ?? null,
+    first_packet: flow.firstPacket,
+  };
+  if (flow.isTcp) {
+    json.tcp = {
+      three_way_handshake: flow.handshake.completed,
+      flags_c2s: tcpFlagsText(flow.clientToServer.tcpFlags),
+      flags_s2c: tcpFlagsText(flow.serverToClient.tcpFlags),
+    };
+  }
+  if (flow.icmpType >= 0) json.icmp = { type: flow.icmpType, code: flow.icmpCode, max_payload: flow.maxIcmpPayload };
+  return json;
+}
+
+function directionToJson(dir: DirectionStats, tcp: boolean): DirectionJson {
+  const json: DirectionJson = {
+    packets: dir.packets,
+    bytes: dir.bytes,
+    goodput_bytes: dir.goodputBytes,
+    fragments: dir.fragments,
+    pkt_len: roundStats(dir.packetLength.toJSON()),
+    iat_ms: roundStats(dir.interArrival.toJSON()),
+  };
+  if (tcp) {
+    json.tcp = {
+      retransmissions: dir.tcp.retransmissions,
+      out_of_order: dir.tcp.outOfOrder,
+      lost: dir.tcp.lost,
+      keep_alive: dir.tcp.keepAlive,
+    };
+  }
+  return json;
+}
+
+const FLAG_LETTERS = ['F', 'S', 'R', 'P', 'A', 'U', 'E', 'C'];
+
+/** TCP flags as letters, e.g. "SAF" for SYN+ACK+FIN seen ('' when none). */
+export function tcpFlagsText(flags: number): string {
+  let text = '';
+  for (let bit = 0; bit < 8; bit++) if (flags & (1 << bit)) text += FLAG_LETTERS[bit];
+  return text;
+}
+
+/** Epoch seconds truncated to milliseconds, as the ground-truth files write them. */
+function toMillis(seconds: number): number {
+  return Math.floor(seconds * 1000 + 1e-6) / 1000;
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function roundStats(s: { min: number; max: number; avg: number; stddev: number }) {
+  return { min: round(s.min, 3), max: round(s.max, 3), avg: round(s.avg, 3), stddev: round(s.stddev, 3) };
+}
