@@ -1,7 +1,9 @@
 // One esbuild script for every bundle the project ships (vscode-eslint style).
 // Each entry is a self-contained CommonJS file for Node 20 in dist/.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const entries = [
   { in: 'engine/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
@@ -21,6 +23,7 @@ await Promise.all(
         format: 'cjs',
         sourcemap: true,
         external: ['vscode'],
+        define: { __VERSION__: JSON.stringify(version) },
         banner: e.banner ? { js: e.banner } : undefined,
         logLevel: 'warning',
       }),

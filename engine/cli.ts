@@ -1,0 +1,100 @@
+/**
+ * `flowscript`: the command-line face of the engine, for terminals and CI pipelines.
+ * Each subcommand lives in cli/<name>-command.ts; this file only dispatches and makes
+ * sure a user never sees a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { flowsCommand, FLOWS_USAGE } from './cli/flows-command';
+import { UserError } from './cli/user-error';
+
+const USAGE = `flowscript: write, check and run ntopng flow scripts
+
+usage: flowscript <command> [options]
+
+commands:
+  flows <capture>    list the flows of a pcap/pcapng capture
+  help [command]     show help for a command
+
+Run "flowscript help <command>" for a command's options.`;
+
+const COMMAND_USAGE: { [command: string]: string } = { flows: FLOWS_USAGE };
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    const topic = rest[0];
+    process.stdout.write(`${(topic && COMMAND_USAGE[topic]) || USAGE}\n`);
+    return 0;
+  }
+  if (command === '--version' || command === 'version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'flows': {
+      const { values, positionals } = parse(rest, {
+        json: { type: 'boolean', default: false },
+        accounting: { type: 'string', default: 'ntopng' },
+        'idle-timeout': { type: 'string' },
+        'max-flows': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      });
+      if (values.help) {
+        process.stdout.write(`${FLOWS_USAGE}\n`);
+        return 0;
+      }
+      if (positionals.length !== 1) throw new UserError(`flows takes exactly one capture file\n${FLOWS_USAGE}`);
+      return flowsCommand({
+        capture: positionals[0],
+        json: values.json as boolean,
+        accounting: values.accounting as string,
+        idleTimeout: numberOption('idle-timeout', values['idle-timeout'] as string | undefined),
+        maxFlows: numberOption('max-flows', values['max-flows'] as string | undefined, true),
+      });
+    }
+    default:
+      throw new UserError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+type OptionSpec = { [name: string]: { type: 'boolean' | 'string'; short?: string; default?: boolean | string } };
+
+function parse(args: string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+}
+
+function numberOption(name: string, value: string | undefined, integer = false): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new UserError(`--${name} needs a positive ${integer ? 'integer' : 'number'} (got "${value}")`);
+  }
+  return n;
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+
+// `flowscript flows x --json | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UserError) {
+    process.stderr.write(`flowscript: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    // A bug of ours, not the user's: say so plainly; the trace only on request.
+    process.stderr.write(`flowscript: internal error: ${(error as Error)?.message ?? error}\n`);
+    if (process.env.FLOWSCRIPT_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+    else process.stderr.write('(set FLOWSCRIPT_DEBUG=1 to see the details, and please report it)\n');
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,96 @@
+import { existsSync, statSync } from 'node:fs';
+import { runCaptureFile } from '../run';
+import type { Flow } from '../flows/flow';
+import { flowToJson, type FlowJson } from '../report/flow-json';
+import { renderFlowTable } from '../report/flow-table-text';
+import type { AccountingPreset } from '../flows/options';
+import { ACCOUNTING_PRESETS } from '../flows/options';
+import { CaptureIssuePrinter } from './capture-errors';
+import { LineWriter } from './output';
+import { TerminalProgress } from './progress';
+import { UserError } from './user-error';
+
+export interface FlowsCommandOptions {
+  capture: string;
+  json: boolean;
+  accounting: string;
+  idleTimeout?: number;
+  maxFlows?: number;
+}
+
+export const FLOWS_USAGE = `usage: flowscript flows <capture> [--json] [--accounting ntopng|ndpireader] [--idle-timeout S] [--max-flows N]
+
+Reads a pcap or pcapng capture and lists its flows.
+  --json            one JSON object per flow (in the order flows end), then a summary line
+  --accounting      ntopng (default): idle flows end after 60 s of packet time, later IP
+                    fragments count to their flow; ndpireader: count like ndpiReader 4.2
+  --idle-timeout S  seconds of packet time without packets before a flow ends (default 60)
+  --max-flows N     most flows kept at once; the least recently active is evicted beyond it`;
+
+/** `flowscript flows`: the flow table of a capture, as a text table or JSON lines. */
+export function flowsCommand(options: FlowsCommandOptions): number {
+  const { capture } = options;
+  if (!existsSync(capture)) throw new UserError(`${capture}: no such file`);
+  if (statSync(capture).isDirectory()) throw new UserError(`${capture}: is a directory, not a capture file`);
+  if (!(options.accounting in ACCOUNTING_PRESETS)) {
+    throw new UserError(`--accounting must be one of ${Object.keys(ACCOUNTING_PRESETS).join(', ')} (got "${options.accounting}")`);
+  }
+
+  const out = new LineWriter();
+  const rows: FlowJson[] = [];
+  const onFlowEnded = options.json
+    ? (flow: Flow) => out.line(JSON.stringify(flowToJson(flow)))
+    : (flow: Flow) => rows.push(flowToJson(flow));
+
+  const progress = new TerminalProgress(`reading ${capture}`);
+  const issues = new CaptureIssuePrinter(capture);
+  let summary;
+  try {
+    summary = runCaptureFile(capture, {
+      accounting: options.accounting as AccountingPreset,
+      flowOptions: {
+        ...(options.idleTimeout !== undefined ? { idleTimeoutSeconds: options.idleTimeout } : {}),
+        ...(options.maxFlows !== undefined ? { maxFlows: options.maxFlows } : {}),
+      },
+      observer: { flowEnded: onFlowEnded },
+      onProgress: (done, total, packets) => progress.update(done, total, packets),
+      onIssue: (issue) => {
+        progress.done();
+        issues.print(issue);
+      },
+    });
+  } finally {
+    progress.done();
+    issues.finish();
+  }
+
+  if (options.json) {
+    out.line(
+      JSON.stringify({
+        summary: {
+          packets: summary.packets,
+          decoded: summary.decoded,
+          skipped: summary.skipped,
+          flows: summary.flows,
+          capture_issues: summary.captureIssues,
+          evicted: summary.flowsEnded.evicted,
+        },
+      }),
+    );
+  } else {
+    if (rows.length > 0) out.line(renderFlowTable(rows));
+    const skipped = Object.entries(summary.skipped)
+      .map(([reason, n]) => `${n} ${reason}`)
+      .join(', ');
+    out.line('');
+    out.line(
+      `${summary.packets} packets, ${summary.decoded} on ${summary.flows} flows` +
+        (skipped ? `; not on a flow: ${skipped}` : '') +
+        (summary.flowsEnded.evicted ? `; ${summary.flowsEnded.evicted} flows evicted (table full)` : '') +
+        (summary.captureIssues ? `; ${summary.captureIssues} capture problem(s)` : ''),
+    );
+  }
+  out.flush();
+  // Non-zero only when nothing at all could be read.
+  return summary.packets === 0 && summary.captureIssues > 0 ? 1 : 0;
+}

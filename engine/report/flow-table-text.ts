@@ -1,0 +1,31 @@
+import type { FlowJson } from './flow-json';
+import { humanBytes, humanDuration, renderTable, type Column } from './text-table';
+
+function endpoint(ip: string, port: number, ipVersion: 4 | 6, hasPorts: boolean): string {
+  const host = ipVersion === 6 ? `[${ip}]` : ip;
+  return hasPorts ? `${host}:${port}` : host;
+}
+
+const hasPorts = (f: FlowJson) => f.l4_proto === 6 || f.l4_proto === 17 || f.l4_proto === 132;
+
+const COLUMNS: Column<FlowJson>[] = [
+  { title: '#', value: (f) => String(f.id), align: 'right' },
+  { title: 'L4', value: (f) => f.l4 },
+  { title: 'Client', value: (f) => endpoint(f.client.ip, f.client.port, f.ip_version, hasPorts(f)) },
+  { title: '', value: () => '<->' },
+  { title: 'Server', value: (f) => endpoint(f.server.ip, f.server.port, f.ip_version, hasPorts(f)) },
+  { title: 'VLAN', value: (f) => (f.vlan === null ? '' : String(f.vlan)), align: 'right' },
+  { title: 'Pkts c>s', value: (f) => String(f.c2s.packets), align: 'right' },
+  { title: 'Bytes c>s', value: (f) => humanBytes(f.c2s.bytes), align: 'right' },
+  { title: 'Pkts s>c', value: (f) => String(f.s2c.packets), align: 'right' },
+  { title: 'Bytes s>c', value: (f) => humanBytes(f.s2c.bytes), align: 'right' },
+  { title: 'Duration', value: (f) => humanDuration(f.last_seen - f.first_seen), align: 'right' },
+  { title: 'TCP', value: (f) => (f.tcp ? `${f.tcp.flags_c2s}/${f.tcp.flags_s2c}` : '') },
+  { title: 'End', value: (f) => f.end_reason ?? '' },
+];
+
+/** The human-readable flow list of `flowscript flows`, in flow id order. */
+export function renderFlowTable(flows: FlowJson[]): string {
+  const sorted = [...flows].sort((a, b) => a.id - b.id);
+  return renderTable(COLUMNS, sorted);
+}
