@@ -37,6 +37,11 @@ export interface CaptureIssue {
   reason: string;
   /** One human sentence: what was wrong and what the reader did about it. */
   message: string;
+  /**
+   * True when the problem makes the whole capture unreadable (not a capture, empty,
+   * header cut short). A fatal issue is the only one a capture gets, and no packets follow.
+   */
+  fatal?: boolean;
 }
 
 /** Facts about the container, known once its header has been read. */
@@ -62,6 +67,12 @@ export interface CaptureInterface {
   offsetSeconds: number;
   name?: string;
   description?: string;
+  /**
+   * Bytes of frame check sequence at the end of each frame, when the capture says so
+   * (pcapng if_fcslen, or the FCS bits of a classic pcap link-type field). The decoder
+   * must not read these as payload.
+   */
+  fcsLength?: number;
 }
 
 /** Where a capture reader delivers what it finds. */

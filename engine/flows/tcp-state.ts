@@ -14,6 +14,8 @@ export const TCP_ACK = 0x10;
 export class TcpDirectionState {
   /** Next sequence number we expect from this sender; -1 until the first segment. */
   nextSeq = -1;
+  /** Sequence number of the previous segment from this sender. */
+  lastSeq = -1;
   retransmissions = 0;
   outOfOrder = 0;
   lost = 0;
@@ -25,6 +27,8 @@ export class TcpDirectionState {
    */
   observe(seq: number, payload: number, flags: number): void {
     const consumed = payload + (flags & TCP_SYN ? 1 : 0) + (flags & TCP_FIN ? 1 : 0);
+    const previous = this.lastSeq;
+    if (consumed > 0) this.lastSeq = seq;
     if (this.nextSeq < 0 || flags & TCP_SYN) {
       this.nextSeq = (seq + consumed) >>> 0;
       return;
@@ -34,15 +38,14 @@ export class TcpDirectionState {
     if (delta === 0) {
       this.nextSeq = (seq + consumed) >>> 0;
     } else if (delta < 0) {
-      // Behind what we expected: a keep-alive probe re-sends the last byte (or nothing),
-      // otherwise the segment covers data already seen.
+      // Behind what we expected. As ntopng tells them apart: a keep-alive probe re-sends
+      // the last byte (or nothing); the same segment start as the previous segment is a
+      // retransmission; anything else arrived out of order.
       if (delta === -1 && payload <= 1 && !(flags & (TCP_FIN | TCP_SYN))) this.keepAlive++;
       else if (consumed === 0) return; // a pure duplicate ACK, not a data anomaly
-      else if (seqDiff(seq + consumed, this.nextSeq) <= 0) this.retransmissions++;
-      else {
-        this.outOfOrder++;
-        this.nextSeq = (seq + consumed) >>> 0;
-      }
+      else if (seq === previous) this.retransmissions++;
+      else this.outOfOrder++;
+      if (seqDiff(seq + consumed, this.nextSeq) > 0) this.nextSeq = (seq + consumed) >>> 0;
     } else {
       // Ahead of what we expected: the bytes in between were not captured (or not sent yet).
       this.lost++;

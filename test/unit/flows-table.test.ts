@@ -1,0 +1,190 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FlowTable } from '../../engine/flows/table';
+import type { Flow } from '../../engine/flows/flow';
+import { NDPIREADER_ACCOUNTING } from '../../engine/flows/options';
+import { flowPacket, type FlowPacketSpec } from '../support/flow-packets';
+
+const SYN = 0x02, ACK = 0x10, FIN = 0x01, RST = 0x04;
+
+function harness(options = {}) {
+  const ended: Flow[] = [];
+  const created: Flow[] = [];
+  const table = new FlowTable({ flowEnded: (f) => ended.push(f), flowCreated: (f) => created.push(f) }, options);
+  const add = (spec: FlowPacketSpec) => {
+    const { packet, decoded } = flowPacket(spec);
+    return table.add(packet, decoded);
+  };
+  return { table, ended, created, add };
+}
+
+describe('flow table: direction and counters', () => {
+  test('the sender of the first packet is the client; replies count server to client', () => {
+    const h = harness();
+    h.add({ src: '10.0.0.2', dst: '10.0.0.1', sport: 5000, dport: 53, time: 1, length: 80, payload: 30 });
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 53, dport: 5000, time: 1.5, length: 120, payload: 70 });
+    h.add({ src: '10.0.0.2', dst: '10.0.0.1', sport: 5000, dport: 53, time: 2, length: 81, payload: 31 });
+    assert.equal(h.table.size, 1);
+    const [flow] = h.created;
+    assert.equal(flow.clientIp, '10.0.0.2');
+    assert.equal(flow.clientPort, 5000);
+    assert.equal(flow.serverIp, '10.0.0.1');
+    assert.deepEqual([flow.clientToServer.packets, flow.clientToServer.bytes], [2, 161]);
+    assert.deepEqual([flow.serverToClient.packets, flow.serverToClient.bytes], [1, 120]);
+    assert.equal(flow.goodputBytes, 131);
+    assert.equal(flow.durationSeconds, 1);
+    assert.equal(flow.clientToServer.interArrival.average, 1000);
+    assert.equal(flow.clientToServer.packetLength.max, 81);
+    assert.ok(flow.bidirectional);
+  });
+
+  test('the same endpoints on another VLAN or protocol are another flow', () => {
+    const h = harness();
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 1 });
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 1, vlan: 7 });
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 1, proto: 6 });
+    h.add({ src: '10.0.0.2', dst: '10.0.0.1', sport: 2, dport: 1, time: 1, vlan: 7 });
+    assert.equal(h.table.size, 3);
+    assert.deepEqual(h.created.map((f) => f.vlan), [0, 7, 0]);
+    assert.equal(h.created[1].serverToClient.packets, 1);
+  });
+
+  test('IPv6 endpoints are printed in RFC 5952 form', () => {
+    const h = harness();
+    h.add({ src: '2001:db8:0:0:1:0:0:1', dst: '2001:0:0:0:0:0:0:53', sport: 1, dport: 53, time: 1 });
+    assert.equal(h.created[0].clientIp, '2001:db8::1:0:0:1');
+    assert.equal(h.created[0].serverIp, '2001::53');
+  });
+});
+
+describe('flow table: idle rules on packet time', () => {
+  test('a UDP flow ends 60 s after its last packet, and the same tuple later is a new flow', () => {
+    const h = harness();
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 100 });
+    h.add({ src: '10.0.0.3', dst: '10.0.0.4', sport: 1, dport: 2, time: 160 });
+    assert.equal(h.ended.length, 0, 'not idle at exactly 60 s');
+    h.add({ src: '10.0.0.3', dst: '10.0.0.4', sport: 1, dport: 2, time: 160.5 });
+    assert.deepEqual(h.ended.map((f) => [f.id, f.endReason]), [[1, 'idle']]);
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 161 });
+    assert.equal(h.created.length, 3);
+  });
+
+  test('TCP without a completed handshake ends after 15 s; an established one lives 60 s', () => {
+    const h = harness();
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1000, dport: 80, proto: 6, flags: SYN, seq: 1, time: 0 });
+    h.add({ src: '10.0.0.5', dst: '10.0.0.6', sport: 1000, dport: 80, proto: 6, flags: SYN, seq: 1, time: 0 });
+    h.add({ src: '10.0.0.6', dst: '10.0.0.5', sport: 80, dport: 1000, proto: 6, flags: SYN | ACK, seq: 9, time: 0.1 });
+    h.add({ src: '10.0.0.5', dst: '10.0.0.6', sport: 1000, dport: 80, proto: 6, flags: ACK, seq: 2, time: 0.2 });
+    assert.ok(h.created[1].handshake.completed);
+    assert.ok(!h.created[0].handshake.completed);
+    h.table.advanceTime(15.5);
+    assert.deepEqual(h.ended.map((f) => f.id), [1]);
+    h.table.advanceTime(60.1);
+    assert.deepEqual(h.ended.map((f) => f.id), [1]);
+    h.table.advanceTime(60.3);
+    assert.deepEqual(h.ended.map((f) => f.id), [1, 2]);
+  });
+
+  test('a FIN or RST moves an established TCP flow to the 15 s rule', () => {
+    const h = harness();
+    const c = { src: '10.0.0.1', dst: '10.0.0.2', sport: 1000, dport: 80, proto: 6 };
+    const s = { src: '10.0.0.2', dst: '10.0.0.1', sport: 80, dport: 1000, proto: 6 };
+    h.add({ ...c, flags: SYN, seq: 1, time: 0 });
+    h.add({ ...s, flags: SYN | ACK, seq: 1, time: 0 });
+    h.add({ ...c, flags: ACK, seq: 2, time: 0 });
+    h.add({ ...c, flags: FIN | ACK, seq: 2, time: 20 });
+    h.table.advanceTime(34);
+    assert.equal(h.ended.length, 0);
+    h.table.advanceTime(35.1);
+    assert.equal(h.ended.length, 1);
+    const h2 = harness();
+    h2.add({ ...c, flags: RST, seq: 5, time: 0 });
+    h2.table.advanceTime(15.01);
+    assert.equal(h2.ended.length, 1);
+  });
+
+  test('ndpiReader accounting never expires flows while reading', () => {
+    const h = harness(NDPIREADER_ACCOUNTING);
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 0 });
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 10_000 });
+    assert.equal(h.ended.length, 0);
+    assert.equal(h.created[0].packets, 2);
+  });
+
+  test('endAll ends every flow in creation order', () => {
+    const h = harness();
+    h.add({ src: '10.0.0.9', dst: '10.0.0.2', sport: 1, dport: 2, time: 5 });
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 6 });
+    h.add({ src: '10.0.0.9', dst: '10.0.0.2', sport: 1, dport: 2, time: 7 });
+    h.table.endAll();
+    assert.deepEqual(h.ended.map((f) => [f.id, f.endReason]), [[1, 'end-of-capture'], [2, 'end-of-capture']]);
+    assert.equal(h.table.size, 0);
+  });
+
+  test('a full table evicts the least recently active flow and counts it', () => {
+    const h = harness({ maxFlows: 2 });
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 1 });
+    h.add({ src: '10.0.0.3', dst: '10.0.0.4', sport: 1, dport: 2, time: 2 });
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 3 });
+    h.add({ src: '10.0.0.5', dst: '10.0.0.6', sport: 1, dport: 2, time: 4 });
+    assert.deepEqual(h.ended.map((f) => [f.id, f.endReason]), [[2, 'evicted']]);
+    assert.equal(h.table.stats.flowsEnded.evicted, 1);
+    assert.equal(h.table.size, 2);
+  });
+});
+
+describe('flow table: TCP sequence analysis', () => {
+  const c = { src: '10.0.0.1', dst: '10.0.0.2', sport: 1000, dport: 80, proto: 6 };
+  test('retransmissions, out-of-order, lost segments and keep-alives are told apart', () => {
+    const h = harness();
+    h.add({ ...c, flags: SYN, seq: 100, time: 0 });
+    h.add({ ...c, flags: ACK, seq: 101, payload: 100, time: 1 }); // next 201
+    h.add({ ...c, flags: ACK, seq: 101, payload: 100, time: 2 }); // retransmission
+    h.add({ ...c, flags: ACK, seq: 401, payload: 100, time: 3 }); // 201..400 missing: lost, next 501
+    h.add({ ...c, flags: ACK, seq: 201, payload: 200, time: 4 }); // the gap arrives late: out of order
+    h.add({ ...c, flags: ACK, seq: 500, payload: 1, time: 5 }); // keep-alive probe
+    h.add({ ...c, flags: ACK, seq: 501, payload: 0, time: 6 }); // pure ACK: nothing
+    const tcp = h.created[0].clientToServer.tcp;
+    assert.deepEqual(
+      { retransmissions: tcp.retransmissions, outOfOrder: tcp.outOfOrder, lost: tcp.lost, keepAlive: tcp.keepAlive },
+      { retransmissions: 1, outOfOrder: 1, lost: 1, keepAlive: 1 },
+    );
+    assert.equal(tcp.issues, 3);
+  });
+
+  test('sequence numbers wrap around 2^32', () => {
+    const h = harness();
+    h.add({ ...c, flags: SYN, seq: 0xffffff00, time: 0 });
+    h.add({ ...c, flags: ACK, seq: 0xffffff01, payload: 0x200, time: 1 });
+    h.add({ ...c, flags: ACK, seq: 0x101, payload: 10, time: 2 });
+    assert.equal(h.created[0].clientToServer.tcp.issues, 0);
+  });
+});
+
+describe('flow table: fragments and truncated packets', () => {
+  const first = { src: '10.0.0.1', dst: '10.0.0.2', sport: 53, dport: 999, fragmentId: 77, moreFragments: true };
+  test('later fragments count to the flow of the first fragment', () => {
+    const h = harness();
+    h.add({ src: '10.0.0.2', dst: '10.0.0.1', sport: 999, dport: 53, time: 0 });
+    h.add({ ...first, time: 1, length: 1514 });
+    assert.equal(h.add({ src: '10.0.0.1', dst: '10.0.0.2', fragmentId: 77, fragmentOffset: 1480, time: 1, length: 300 }), null);
+    assert.equal(h.table.size, 1);
+    assert.deepEqual([h.created[0].serverToClient.packets, h.created[0].serverToClient.bytes], [2, 1814]);
+    assert.equal(h.created[0].serverToClient.fragments, 2);
+  });
+
+  test('a later fragment without its first one is reported, not counted', () => {
+    const h = harness();
+    assert.equal(h.add({ src: '10.0.0.1', dst: '10.0.0.2', fragmentId: 5, fragmentOffset: 8, time: 0 }), 'orphan-fragment');
+    assert.equal(h.table.size, 0);
+  });
+
+  test('ndpiReader accounting drops later fragments and snaplen-truncated packets', () => {
+    const h = harness(NDPIREADER_ACCOUNTING);
+    h.add({ ...first, time: 1 });
+    assert.equal(h.add({ src: '10.0.0.1', dst: '10.0.0.2', fragmentId: 77, fragmentOffset: 8, time: 1 }), 'later-fragment-dropped');
+    assert.equal(h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, truncated: true, time: 1 }), 'truncated-dropped');
+    const ntopng = harness();
+    assert.equal(ntopng.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, truncated: true, time: 1 }), null);
+  });
+});
