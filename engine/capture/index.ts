@@ -13,3 +13,7 @@ export {
 } from './issues';
 export { DEFAULT_MAX_CAPTURED_LENGTH } from './output';
 export { detectContainer, type DetectedContainer } from './detect';
+export {
+  PcapWriter, PcapngWriter,
+  type WritablePacket, type PcapWriterOptions, type PcapngInterfaceOptions,
+} from './writer';
