@@ -1,7 +1,8 @@
 /**
- * Text forms of IP addresses, as inet_ntop writes them (and so as ndpiReader and ntopng
- * print them): dotted quad for IPv4, RFC 5952 for IPv6 (lower case, longest zero run
- * compressed, embedded IPv4 for ::ffff:a.b.c.d).
+ * Text forms of IP addresses as ndpiReader and ntopng print them: dotted quad for IPv4;
+ * for IPv6 lower case hex without leading zeros, the longest run of zero words
+ * compressed to "::" (unlike RFC 5952, ntop's formatter compresses a single zero word
+ * too: "face:b00c::2", as the nDPI ground truth shows), embedded IPv4 for ::ffff:a.b.c.d.
  */
 
 export function formatIPv4(data: Uint8Array, offset: number): string {
@@ -12,7 +13,7 @@ export function formatIPv6(data: Uint8Array, offset: number): string {
   const words = new Array<number>(8);
   for (let i = 0; i < 8; i++) words[i] = (data[offset + 2 * i] << 8) | data[offset + 2 * i + 1];
 
-  // Longest run of zero words (length >= 2); the first one wins on ties.
+  // Longest run of zero words; the first one wins on ties.
   let bestStart = -1;
   let bestLength = 0;
   for (let i = 0; i < 8; ) {
@@ -28,7 +29,6 @@ export function formatIPv6(data: Uint8Array, offset: number): string {
     }
     i = j;
   }
-  if (bestLength < 2) bestStart = -1;
 
   const embeddedIPv4 = bestStart === 0 && (bestLength === 6 || (bestLength === 5 && words[5] === 0xffff));
   let text = '';

@@ -49,11 +49,14 @@ describe('flow table: direction and counters', () => {
     assert.equal(h.created[1].serverToClient.packets, 1);
   });
 
-  test('IPv6 endpoints are printed in RFC 5952 form', () => {
+  test('IPv6 endpoints are printed as ntop prints them (longest zero run, even a single word)', () => {
     const h = harness();
-    h.add({ src: '2001:db8:0:0:1:0:0:1', dst: '2001:0:0:0:0:0:0:53', sport: 1, dport: 53, time: 1 });
+    h.add({ src: '2001:db8:0:0:1:0:0:1', dst: '2a03:2880:1010:6f03:face:b00c:0:2', sport: 1, dport: 53, time: 1 });
+    h.add({ src: '0:0:0:0:0:ffff:c000:201', dst: '0:0:0:0:0:0:0:1', sport: 1, dport: 53, time: 1 });
     assert.equal(h.created[0].clientIp, '2001:db8::1:0:0:1');
-    assert.equal(h.created[0].serverIp, '2001::53');
+    assert.equal(h.created[0].serverIp, '2a03:2880:1010:6f03:face:b00c::2');
+    assert.equal(h.created[1].clientIp, '::ffff:192.0.2.1');
+    assert.equal(h.created[1].serverIp, '::1');
   });
 });
 
