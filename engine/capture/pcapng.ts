@@ -194,7 +194,7 @@ export class PcapngParser implements FormatParser {
         `Simple Packet Block holds ${cap} bytes, more than the ${this.maxCaptured}-byte limit; skipped the block`, this.out.packets + 1);
       return;
     }
-    this.deliver(buf, 0, iface, this.prevSec, this.prevNsec, cap, orig, pos + 16, pos, base);
+    this.deliver(buf, 0, iface, this.prevSec, this.prevNsec, cap, orig, pos + 12, pos, base);
   }
 
   private unknownInterface(id: number, pos: number, base: number, name: string): void {

@@ -90,10 +90,12 @@ export class TimestampSplitter {
 /**
  * The other direction, for the writer: seconds + nanoseconds to a count of units split
  * into high and low 32-bit words. Not on any hot path, so BigInt keeps it obviously exact.
+ * Rounds to the nearest unit, so that writing back what the reader produced (nanoseconds
+ * floored from a unit such as 2^-20 s) gives the original unit count again.
  */
 export function toTimestampWords(sec: number, nsec: number, unitsPerSecond: number): [number, number] {
   const units = BigInt(unitsPerSecond);
-  const total = BigInt(sec) * units + (BigInt(nsec) * units) / 1_000_000_000n;
+  const total = BigInt(sec) * units + (BigInt(nsec) * units * 2n + 1_000_000_000n) / 2_000_000_000n;
   const masked = BigInt.asUintN(64, total);
   return [Number(masked >> 32n), Number(masked & 0xffffffffn)];
 }

@@ -13,7 +13,7 @@ import { toTimestampWords } from './timestamp';
 /** What a writer needs of a packet; a CapturedPacket fits. */
 export interface WritablePacket {
   sec: number;
-  /** 0..999_999_999; a microsecond file keeps only the whole microseconds. */
+  /** 0..999_999_999; a coarser file keeps the nearest unit (e.g. microsecond). */
   nsec: number;
   data: Uint8Array;
   /** Length on the wire; defaults to data.length. */
@@ -50,9 +50,12 @@ export class PcapWriter {
   }
 
   packet(packet: WritablePacket): this {
-    const fraction = this.nanosecond ? packet.nsec : Math.floor(packet.nsec / 1000);
+    // Nearest microsecond, like the pcapng writer, carrying into the seconds at 1e6.
+    let sec = packet.sec;
+    let fraction = this.nanosecond ? packet.nsec : Math.round(packet.nsec / 1000);
+    if (fraction >= 1e6 && !this.nanosecond) { sec += 1; fraction -= 1e6; }
     this.out
-      .u32(packet.sec).u32(fraction)
+      .u32(sec).u32(fraction)
       .u32(packet.data.length).u32(packet.originalLength ?? packet.data.length)
       .bytes(packet.data);
     return this;
