@@ -14,6 +14,17 @@ export const ETHERTYPE_MPLS_MULTICAST = 0x8848;
 export const ETHERTYPE_PPPOE_SESSION = 0x8864;
 
 const ETHERNET_HEADER = 14;
+
+/**
+ * DecodeOptions.ipAfterUnknownEtherType for the packet being decoded. Module state, set
+ * by decodePacket before each packet, so the option does not have to travel through
+ * every layer's parameters (decoding is synchronous: no packet can see another's value).
+ */
+let ipAfterUnknownEtherType = false;
+
+export function setIpAfterUnknownEtherType(on: boolean): void {
+  ipAfterUnknownEtherType = on;
+}
 /** 802.2 LLC (3) + SNAP OUI (3) + EtherType (2). */
 const LLC_SNAP_HEADER = 8;
 
@@ -73,9 +84,17 @@ export function decodeEtherType(
         out.layers |= LAYER_PPPOE;
         return decodePppPayload(data, off + 8, end, u16(data, off + 6), out, depth);
       default:
-        return 'non-ip';
+        return ipAfterUnknownEtherType ? decodeIpByVersion(data, off, end, out, depth) : 'non-ip';
     }
   }
+}
+
+/** ndpiReader's fallback for unknown EtherTypes: IP if the version nibble says so. */
+function decodeIpByVersion(data: Uint8Array, off: number, end: number, out: DecodedPacket, depth: number): DecodeSkipReason | null {
+  if (off >= end) return 'non-ip';
+  const version = data[off] >> 4;
+  if (version !== 4 && version !== 6) return 'non-ip';
+  return decodeIp(data, off, end, out, depth, version);
 }
 
 /**

@@ -11,6 +11,8 @@
 import type { CapturedPacket } from '../capture/packet';
 import { resetDecodedPacket, type DecodedPacket, type DecodeSkipReason } from './decoded';
 import { decodeLink } from './link';
+import { setIpAfterUnknownEtherType } from './ethernet';
+import type { DecodeOptions } from './options';
 
 export {
   newDecodedPacket, resetDecodedPacket, DECODE_SKIP_REASONS,
@@ -21,14 +23,17 @@ export type { DecodedPacket, DecodeSkipReason, TunnelKind } from './decoded';
 export { DecodeStats } from './stats';
 export { SUPPORTED_LINK_TYPES } from './link';
 export { MAX_TUNNEL_DEPTH } from './ip';
+export { DEFAULT_DECODE_OPTIONS, type DecodeOptions } from './options';
 
 /**
  * Decodes one captured frame into `out` (reset first; reuse one object for every
  * packet). Returns null when `out` describes a flow packet, else why it is not one.
  * Never throws and never reads outside `packet.data` nor past `packet.capturedLength`.
+ * `options` default to ntopng's behaviour (see options.ts).
  */
-export function decodePacket(packet: CapturedPacket, out: DecodedPacket): DecodeSkipReason | null {
+export function decodePacket(packet: CapturedPacket, out: DecodedPacket, options?: DecodeOptions): DecodeSkipReason | null {
   resetDecodedPacket(out);
+  setIpAfterUnknownEtherType(options !== undefined && options.ipAfterUnknownEtherType === true);
   const data = packet.data;
   // Trust the smaller of the two lengths; a hostile or broken reader could disagree.
   let end = packet.capturedLength;

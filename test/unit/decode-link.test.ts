@@ -192,3 +192,17 @@ test('ARP and other EtherTypes are non-ip, with the EtherType recorded', () => {
   // Cisco FabricPath (ajp.pcap): not followed, see docs/design.md.
   assert.equal(decodePacket(captured(1, ethernet({ etherType: 0x8903, payload: [0x40, 0x20, ...ethernet({ etherType: 0x0800, payload: v4 })] })), d), 'non-ip');
 });
+
+test('ipAfterUnknownEtherType (ndpiReader compatibility): IP after an unknown EtherType when the version says so', () => {
+  const odd = captured(1, ethernet({ etherType: 0x0881, payload: v4 }));
+  assert.equal(decodePacket(odd, d), 'non-ip');
+  assert.equal(decodePacket(odd, d, { ipAfterUnknownEtherType: true }), null);
+  expectV4Tcp(odd.data, 14);
+  const odd6 = captured(113, sll(0x5500, v6));
+  assert.equal(decodePacket(odd6, d, { ipAfterUnknownEtherType: true }), null);
+  expectV6Udp(odd6.data, 16);
+  // ARP starts with hardware type 0x0001: version 0, still not IP.
+  assert.equal(decodePacket(captured(1, ethernet({ etherType: 0x0806, payload: new Uint8Array(28) })), d, { ipAfterUnknownEtherType: true }), 'non-ip');
+  // The option lasts for one call only.
+  assert.equal(decodePacket(odd, d), 'non-ip');
+});
