@@ -8,7 +8,7 @@
  */
 import type { CaptureInterface } from './packet';
 import type { CaptureIssueReason } from './issues';
-import type { CaptureOutput, FormatParser } from './output';
+import { DEFAULT_MAX_CAPTURED_LENGTH, type CaptureOutput, type FormatParser } from './output';
 
 const FILE_HEADER_BYTES = 24;
 const RECORD_HEADER_BYTES = 16;
@@ -281,7 +281,10 @@ export class PcapParser implements FormatParser {
       let cap = dv.getUint32(q + 8, le);
       let orig = dv.getUint32(q + 12, le);
       if (cap > orig && this.lengthsMaybeSwapped) { const t = cap; cap = orig; orig = t; }
-      if (frac >= this.units || cap > this.maxCaptured || cap > orig || orig === 0 || orig > MAX_PLAUSIBLE_ORIGINAL) return 0;
+      // The candidate itself must be acceptable; the headers confirming it only need to be
+      // record-shaped, so that a record over a lowered limit still marks a boundary.
+      const capLimit = i === 0 ? this.maxCaptured : Math.max(this.maxCaptured, DEFAULT_MAX_CAPTURED_LENGTH);
+      if (frac >= this.units || cap > capLimit || cap > orig || orig === 0 || orig > MAX_PLAUSIBLE_ORIGINAL) return 0;
       if (i === 0) {
         if (this.prevSec !== undefined && Math.abs(sec - this.prevSec) > NEAR_SECONDS) required = 3;
         firstEnd = q + RECORD_HEADER_BYTES + cap;
