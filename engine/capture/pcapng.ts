@@ -90,7 +90,8 @@ export class PcapngParser implements FormatParser {
         if (bom === BYTE_ORDER_MAGIC) le = true;
         else if (bom === BYTE_ORDER_MAGIC_SWAPPED) le = false;
         else {
-          const what = `section header has byte-order magic 0x${bom.toString(16).padStart(8, '0')} instead of 0x1a2b3c4d`;
+          const bytes = Array.from(buf.subarray(pos + 8, pos + 12), (b) => b.toString(16).padStart(2, '0')).join(' ');
+          const what = `section header's byte-order magic is ${bytes}, neither 4d 3c 2b 1a (little-endian) nor 1a 2b 3c 4d (big-endian)`;
           if (this.sections === 0) {
             out.issue(base + pos, 'bad-section-header', `${what}, so the byte order is unknown; nothing could be read`, undefined, true);
             return end;
