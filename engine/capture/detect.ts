@@ -41,5 +41,6 @@ export function detectContainer(bytes: Uint8Array): DetectedContainer {
 function describeUnknown(bytes: Uint8Array): string {
   const shown = Array.from(bytes.subarray(0, MAGIC_BYTES), (b) => b.toString(16).padStart(2, '0')).join(' ');
   const printable = bytes.subarray(0, MAGIC_BYTES).every((b) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f));
-  return printable ? `text ("${String.fromCharCode(...bytes.subarray(0, MAGIC_BYTES))}"), not a capture` : `bytes ${shown}, which are not a pcap or pcapng signature`;
+  // JSON quoting keeps control characters (a text file's newlines) out of a one-line message.
+  return printable ? `text (${JSON.stringify(String.fromCharCode(...bytes.subarray(0, MAGIC_BYTES)))}), not a capture` : `bytes ${shown}, which are not a pcap or pcapng signature`;
 }
