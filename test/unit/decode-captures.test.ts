@@ -266,3 +266,41 @@ test('ground-truth anchors: VLAN ids, 6in4 inner keying, Teredo outer keying, fr
   // dns_fragmented.pcap: 4 IPv4 and 3 IPv6 fragmented answers, each in two fragments.
   assert.equal(summarize('dns_fragmented.pcap').later, 7);
 });
+
+test('ndpiReader per-flow packet counts are reproduced from the decoded packets', { skip: !available && 'shared captures not found' }, (t) => {
+  // Counting every packet ndpiReader would count (complete, not a later fragment, at least
+  // the 28 bytes its reader insists on) on its directional key must give each of its flows
+  // exactly its c2s/s2c packet counts: this pins which packets the decoder attributes where.
+  let matched = 0;
+  const differing: string[] = [];
+  const d = newDecodedPacket();
+  for (const name of SHARED_CAPTURES) {
+    if (NO_FLOW_KEY_CHECK[name]) continue;
+    const truth = JSON.parse(readFileSync(sharedCapturePath(`${name}.ndpi.json`), 'utf8')) as GroundTruthFile & {
+      flows: Array<NdpiFlow & { c2s: { packets: number }; s2c: { packets: number } }>;
+    };
+    const perDirection = new Map<string, number>();
+    readCaptureFile(sharedCapturePath(name), {
+      packet(packet) {
+        const reason = decodePacket(packet, d, NDPI_READER_OPTIONS);
+        if (!hasIpKey(reason) || d.ipTruncated || d.laterFragment || packet.capturedLength < 28) return;
+        const [forward] = decodedKeys(packet.data, d);
+        perDirection.set(forward, (perDirection.get(forward) ?? 0) + 1);
+      },
+    });
+    for (const flow of truth.flows) {
+      const key = ndpiFlowKey(flow);
+      const reversed = ndpiFlowKey({ ...flow, client: flow.server, server: flow.client });
+      const c2s = perDirection.get(key) ?? 0;
+      const s2c = key === reversed ? 0 : perDirection.get(reversed) ?? 0;
+      // A flow from an endpoint to itself has one key: ndpiReader counts it all client-to-server.
+      if (c2s === flow.c2s.packets && s2c === flow.s2c.packets) matched++;
+      else differing.push(`${name} ${flow.l4} ${flow.client.ip}:${flow.client.port} -> ${flow.server.ip}:${flow.server.port}: ours ${c2s}/${s2c}, ndpiReader ${flow.c2s.packets}/${flow.s2c.packets}`);
+    }
+  }
+  t.diagnostic(`${matched} ndpiReader flows with identical per-direction packet counts`);
+  for (const line of differing) t.diagnostic(`differs: ${line}`);
+  assert.equal(differing.length, BOGUS_NDPI_FLOWS['ajp.pcap'].count, 'only the ajp FabricPath "flows" differ');
+  assert.ok(differing.every((line) => line.startsWith('ajp.pcap 80 ')));
+  assert.ok(matched > 500);
+});
