@@ -5,13 +5,14 @@
  */
 import type { CaptureFormat, CaptureIssue, CapturedPacket } from './capture/packet';
 import { readCaptureFile } from './capture';
-import { decodePacket, newDecodedPacket, type DecodeSkipReason } from './decode';
+import { decodePacket, hasIpKey, newDecodedPacket, type DecodeSkipReason } from './decode';
 import { FlowTable, type FlowObserver, type FlowSkipReason } from './flows/table';
-import { ACCOUNTING_PRESETS, type AccountingPreset, type FlowTableOptions } from './flows/options';
+import type { FlowTableOptions } from './flows/options';
+import { ACCOUNTING, type AccountingName } from './accounting';
 
 export interface RunOptions {
-  /** ntopng (default) or ndpireader accounting; see flows/options.ts. */
-  accounting?: AccountingPreset;
+  /** ntopng (default) or ndpireader accounting; see accounting.ts. */
+  accounting?: AccountingName;
   /** Overrides of single accounting options (idle timeout, max flows, ...). */
   flowOptions?: Partial<FlowTableOptions>;
   /** Stages after the flow table. */
@@ -42,8 +43,10 @@ export type SkipReason = DecodeSkipReason | FlowSkipReason;
 
 /** Reads a capture file through the whole pipeline and ends every flow at the end. */
 export function runCaptureFile(path: string, options: RunOptions = {}): RunSummary {
-  const flowOptions = { ...ACCOUNTING_PRESETS[options.accounting ?? 'ntopng'], ...options.flowOptions };
-  const table = new FlowTable(options.observer, flowOptions);
+  const accounting = ACCOUNTING[options.accounting ?? 'ntopng'];
+  const table = new FlowTable(options.observer, { ...accounting.flowTable, ...options.flowOptions });
+  const decoderOptions = accounting.decoder;
+  const countBadTransport = accounting.countBadTransport;
   const decoded = newDecodedPacket();
   const skipped: { [reason: string]: number } = {};
   let packets = 0;
@@ -51,7 +54,8 @@ export function runCaptureFile(path: string, options: RunOptions = {}): RunSumma
 
   const onPacket = (packet: CapturedPacket) => {
     packets++;
-    const reason: SkipReason | null = decodePacket(packet, decoded) ?? table.add(packet, decoded);
+    let reason: SkipReason | null = decodePacket(packet, decoded, decoderOptions);
+    if (reason === null || (countBadTransport && hasIpKey(reason))) reason = table.add(packet, decoded);
     if (reason === null) counted++;
     else skipped[reason] = (skipped[reason] ?? 0) + 1;
   };

@@ -3,8 +3,7 @@ import { runCaptureFile } from '../run';
 import type { Flow } from '../flows/flow';
 import { flowToJson, type FlowJson } from '../report/flow-json';
 import { renderFlowTable } from '../report/flow-table-text';
-import type { AccountingPreset } from '../flows/options';
-import { ACCOUNTING_PRESETS } from '../flows/options';
+import { ACCOUNTING, isAccountingName } from '../accounting';
 import { CaptureIssuePrinter } from './capture-errors';
 import { LineWriter } from './output';
 import { TerminalProgress } from './progress';
@@ -32,8 +31,9 @@ export function flowsCommand(options: FlowsCommandOptions): number {
   const { capture } = options;
   if (!existsSync(capture)) throw new UserError(`${capture}: no such file`);
   if (statSync(capture).isDirectory()) throw new UserError(`${capture}: is a directory, not a capture file`);
-  if (!(options.accounting in ACCOUNTING_PRESETS)) {
-    throw new UserError(`--accounting must be one of ${Object.keys(ACCOUNTING_PRESETS).join(', ')} (got "${options.accounting}")`);
+  const accounting = options.accounting;
+  if (!isAccountingName(accounting)) {
+    throw new UserError(`--accounting must be one of ${Object.keys(ACCOUNTING).join(', ')} (got "${accounting}")`);
   }
 
   const out = new LineWriter();
@@ -47,7 +47,7 @@ export function flowsCommand(options: FlowsCommandOptions): number {
   let summary;
   try {
     summary = runCaptureFile(capture, {
-      accounting: options.accounting as AccountingPreset,
+      accounting,
       flowOptions: {
         ...(options.idleTimeout !== undefined ? { idleTimeoutSeconds: options.idleTimeout } : {}),
         ...(options.maxFlows !== undefined ? { maxFlows: options.maxFlows } : {}),

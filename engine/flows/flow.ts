@@ -1,6 +1,7 @@
 import { RunningStats } from './running-stats';
 import { TcpDirectionState, TcpHandshake } from './tcp-state';
 import type { TunnelKind } from '../decode/decoded';
+import type { FlowKey } from './flow-key';
 
 /** Counters of one direction of a flow (client→server or server→client). */
 export class DirectionStats {
@@ -46,6 +47,8 @@ export class Flow {
 
   /** @internal true when the client is the canonical "low" endpoint of the flow key. */
   clientIsLow = true;
+  /** @internal next flow in the same hash bucket of the flow table. */
+  nextInBucket: Flow | null = null;
   /** Idle bookkeeping: interface time (monotonic packet time) of the first and last packet. */
   firstActivity = 0;
   lastActivity = 0;
@@ -59,7 +62,7 @@ export class Flow {
   constructor(
     /** 1-based, in order of creation. */
     readonly id: number,
-    readonly key: string,
+    readonly key: FlowKey,
     readonly vlan: number,
     readonly ipVersion: 4 | 6,
     /** IP protocol number. */

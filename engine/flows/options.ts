@@ -15,7 +15,7 @@ export interface FlowTableOptions {
 }
 
 /** ntopng's behaviour: the default, since flow scripts are written for ntopng. */
-export const NTOPNG_ACCOUNTING: FlowTableOptions = {
+export const NTOPNG_FLOW_TABLE: FlowTableOptions = {
   idleTimeoutSeconds: 60,
   tcpEarlyTimeoutSeconds: 15,
   expireIdleFlows: true,
@@ -29,13 +29,10 @@ export const NTOPNG_ACCOUNTING: FlowTableOptions = {
  * (`flowscript flows --accounting ndpireader`): no idle expiry, later fragments and
  * snaplen-truncated packets are not counted.
  */
-export const NDPIREADER_ACCOUNTING: FlowTableOptions = {
-  ...NTOPNG_ACCOUNTING,
+export const NDPIREADER_FLOW_TABLE: FlowTableOptions = {
+  ...NTOPNG_FLOW_TABLE,
   expireIdleFlows: false,
   maxFlows: 4_194_304,
   laterFragments: 'drop',
   truncatedPackets: 'drop',
 };
-
-export const ACCOUNTING_PRESETS = { ntopng: NTOPNG_ACCOUNTING, ndpireader: NDPIREADER_ACCOUNTING } as const;
-export type AccountingPreset = keyof typeof ACCOUNTING_PRESETS;

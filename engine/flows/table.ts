@@ -2,10 +2,10 @@ import type { CapturedPacket } from '../capture/packet';
 import type { DecodedPacket } from '../decode/decoded';
 import { formatAddress } from './address';
 import { DirectionStats, Flow, type FlowEndReason } from './flow';
-import { FlowKeyBuilder } from './flow-key';
+import { FlowKey } from './flow-key';
 import { FragmentMap } from './fragment-map';
 import { IdleTracker } from './idle-tracker';
-import { NTOPNG_ACCOUNTING, type FlowTableOptions } from './options';
+import { NTOPNG_FLOW_TABLE, type FlowTableOptions } from './options';
 
 /** What the stages after the flow table (L7 detector, hook scheduler) plug into. */
 export interface FlowObserver {
@@ -32,8 +32,11 @@ export interface FlowTableStats {
  * counters and ntopng's idle rules on packet time.
  */
 export class FlowTable {
-  private readonly flows = new Map<string, Flow>();
-  private readonly keys = new FlowKeyBuilder();
+  /** Live flows by id: creation order, for listing and for ending them all. */
+  private readonly flows = new Map<number, Flow>();
+  /** Hash buckets: key hash → first flow of a chain linked by `nextInBucket`. */
+  private readonly buckets = new Map<number, Flow>();
+  private readonly key = new FlowKey();
   private readonly idle: IdleTracker;
   private readonly fragments = new FragmentMap();
   private readonly options: FlowTableOptions;
@@ -50,7 +53,7 @@ export class FlowTable {
     private readonly observer: FlowObserver = {},
     options: Partial<FlowTableOptions> = {},
   ) {
-    this.options = { ...NTOPNG_ACCOUNTING, ...options };
+    this.options = { ...NTOPNG_FLOW_TABLE, ...options };
     this.idle = new IdleTracker(this.options.idleTimeoutSeconds, this.options.tcpEarlyTimeoutSeconds);
   }
 
@@ -87,13 +90,13 @@ export class FlowTable {
       flow = owner.flow;
       fromClient = owner.fromClient;
     } else {
-      const key = this.keys.build(packet.data, d);
-      flow = this.flows.get(key);
+      const key = this.key.set(packet.data, d);
+      flow = this.lookup(key);
       if (flow === undefined) {
         flow = this.create(key, time, packet, d);
         fromClient = true;
       } else {
-        fromClient = this.keys.sourceIsLow === flow.clientIsLow;
+        fromClient = key.sourceIsLow === flow.clientIsLow;
       }
       if (d.moreFragments && d.fragmentOffset === 0) this.fragments.remember(packet.data, d, flow, fromClient);
     }
@@ -120,7 +123,14 @@ export class FlowTable {
     this.fragments.clear();
   }
 
-  private create(key: string, time: number, packet: CapturedPacket, d: DecodedPacket): Flow {
+  private lookup(key: FlowKey): Flow | undefined {
+    for (let flow: Flow | null | undefined = this.buckets.get(key.hash); flow; flow = flow.nextInBucket) {
+      if (key.equals(flow.key)) return flow;
+    }
+    return undefined;
+  }
+
+  private create(key: FlowKey, time: number, packet: CapturedPacket, d: DecodedPacket): Flow {
     if (this.flows.size >= this.options.maxFlows) {
       const victim = this.idle.leastRecent() ?? this.flows.values().next().value;
       if (victim) this.end(victim, 'evicted');
@@ -128,7 +138,7 @@ export class FlowTable {
     const data = packet.data;
     const flow = new Flow(
       this.nextId++,
-      key,
+      key.copy(),
       d.vlan,
       d.ipVersion,
       d.l4Proto,
@@ -140,13 +150,15 @@ export class FlowTable {
       time,
       packet.number,
     );
-    flow.clientIsLow = this.keys.sourceIsLow;
+    flow.clientIsLow = key.sourceIsLow;
+    flow.nextInBucket = this.buckets.get(key.hash) ?? null;
+    this.buckets.set(key.hash, flow);
     flow.firstActivity = this.interfaceTime;
     if (d.icmpType >= 0) {
       flow.icmpType = d.icmpType;
       flow.icmpCode = d.icmpCode;
     }
-    this.flows.set(key, flow);
+    this.flows.set(flow.id, flow);
     this.stats.flowsCreated++;
     if (this.flows.size > this.stats.peakFlows) this.stats.peakFlows = this.flows.size;
     this.observer.flowCreated?.(flow, packet, d);
@@ -175,12 +187,30 @@ export class FlowTable {
     }
   }
 
+  private unlinkFromBucket(flow: Flow): void {
+    const hash = flow.key.hash;
+    const head = this.buckets.get(hash);
+    if (head === flow) {
+      if (flow.nextInBucket) this.buckets.set(hash, flow.nextInBucket);
+      else this.buckets.delete(hash);
+    } else {
+      for (let prev: Flow | null | undefined = head; prev; prev = prev.nextInBucket) {
+        if (prev.nextInBucket === flow) {
+          prev.nextInBucket = flow.nextInBucket;
+          break;
+        }
+      }
+    }
+    flow.nextInBucket = null;
+  }
+
   private end(flow: Flow, reason: FlowEndReason): void {
     if (flow.state === 'ended') return;
     flow.state = 'ended';
     flow.endReason = reason;
     this.idle.remove(flow);
-    this.flows.delete(flow.key);
+    this.flows.delete(flow.id);
+    this.unlinkFromBucket(flow);
     this.stats.flowsEnded[reason]++;
     this.observer.flowEnded?.(flow);
   }

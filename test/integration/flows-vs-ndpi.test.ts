@@ -1,19 +1,26 @@
 /**
  * Acceptance: our flow table against nDPI 4.2's ndpiReader on the 43 shared captures.
- * A ground-truth flow agrees when we have a flow with the same L4 protocol, VLAN, client
- * and server (address and port, same orientation) and exactly the same packets and
- * bytes in each direction. Prints a per-capture table; fails below 98% overall.
+ *
+ * With `--accounting ndpireader` (count like ndpiReader) a ground-truth flow agrees when
+ * we have a flow with the same L4 protocol, VLAN, client and server (address and port,
+ * same orientation) and exactly the same packets and bytes in each direction; at least
+ * 98% must agree.
+ *
+ * With the default ntopng accounting, flows legitimately differ (ntopng ends idle flows,
+ * counts later fragments and truncated packets: docs/flows.md), so the check is that the
+ * same conversations exist and that, summed over the flows we split a conversation into,
+ * we count at least what ndpiReader counted in each direction.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCaptureFile } from '../../engine/run';
 import { flowToJson, type FlowJson } from '../../engine/report/flow-json';
-import type { AccountingPreset } from '../../engine/flows/options';
+import type { AccountingName } from '../../engine/accounting';
 import { capturePath, loadGroundTruths, type GroundTruth, type GroundTruthFlow } from '../support/ground-truth';
 
 const truths = loadGroundTruths();
 
-function ourFlows(truth: GroundTruth, accounting: AccountingPreset): { flows: FlowJson[]; packets: number } {
+function ourFlows(truth: GroundTruth, accounting: AccountingName): { flows: FlowJson[]; packets: number } {
   const flows: FlowJson[] = [];
   const summary = runCaptureFile(capturePath(truth), {
     accounting,
@@ -26,7 +33,23 @@ function tupleKey(l4: string, vlan: number | null, client: { ip: string; port: n
   return `${l4}|${vlan ?? 0}|${client.ip}|${client.port}|${server.ip}|${server.port}`;
 }
 
-function agreement(truth: GroundTruth, flows: FlowJson[]): { matched: number; misses: string[] } {
+type Verdict = (g: GroundTruthFlow, ours: FlowJson[]) => boolean;
+
+/** Exactly the same counts on one flow. */
+const exactlyTheSame: Verdict = (g, ours) =>
+  ours.some((f) => f.c2s.packets === g.c2s.packets && f.c2s.bytes === g.c2s.bytes && f.s2c.packets === g.s2c.packets && f.s2c.bytes === g.s2c.bytes);
+
+/** At least the same counts, summed over the flows of the same conversation. */
+const atLeastTheSameSummed: Verdict = (g, ours) => {
+  const sum = (pick: (f: FlowJson) => number) => ours.reduce((total, f) => total + pick(f), 0);
+  return (
+    ours.length > 0 &&
+    sum((f) => f.c2s.packets) >= g.c2s.packets && sum((f) => f.c2s.bytes) >= g.c2s.bytes &&
+    sum((f) => f.s2c.packets) >= g.s2c.packets && sum((f) => f.s2c.bytes) >= g.s2c.bytes
+  );
+};
+
+function agreement(truth: GroundTruth, flows: FlowJson[], verdict: Verdict): { matched: number; misses: string[] } {
   const ours = new Map<string, FlowJson[]>();
   for (const f of flows) {
     const key = tupleKey(f.l4, f.vlan, f.client, f.server);
@@ -36,9 +59,7 @@ function agreement(truth: GroundTruth, flows: FlowJson[]): { matched: number; mi
   const misses: string[] = [];
   for (const g of truth.flows) {
     const candidates = ours.get(tupleKey(g.l4, g.vlan, g.client, g.server)) ?? [];
-    const same = (f: FlowJson) =>
-      f.c2s.packets === g.c2s.packets && f.c2s.bytes === g.c2s.bytes && f.s2c.packets === g.s2c.packets && f.s2c.bytes === g.s2c.bytes;
-    if (candidates.some(same)) matched++;
+    if (verdict(g, candidates)) matched++;
     else misses.push(describeMiss(g, candidates));
   }
   return { matched, misses };
@@ -50,8 +71,13 @@ function describeMiss(g: GroundTruthFlow, candidates: FlowJson[]): string {
   return `${g.l4} ${g.client.ip}:${g.client.port} -> ${g.server.ip}:${g.server.port} vlan ${g.vlan}: nDPI ${theirs}, ours ${ours}`;
 }
 
-for (const accounting of ['ndpireader', 'ntopng'] as const) {
-  test(`flow tables agree with ndpiReader 4.2 (${accounting} accounting)`, () => {
+const CHECKS = [
+  { accounting: 'ndpireader', verdict: exactlyTheSame, what: 'exactly the same packets and bytes' },
+  { accounting: 'ntopng', verdict: atLeastTheSameSummed, what: 'the same conversations, at least the same counts summed' },
+] as const;
+
+for (const { accounting, verdict, what } of CHECKS) {
+  test(`flow tables agree with ndpiReader 4.2 (${accounting} accounting: ${what})`, () => {
     let total = 0;
     let matched = 0;
     const rows: string[] = [];
@@ -59,7 +85,7 @@ for (const accounting of ['ndpireader', 'ntopng'] as const) {
     for (const truth of truths) {
       const { flows, packets } = ourFlows(truth, accounting);
       assert.equal(packets, truth.file.packets, `${truth.capture}: packet count`);
-      const result = agreement(truth, flows);
+      const result = agreement(truth, flows, verdict);
       total += truth.flows.length;
       matched += result.matched;
       const pct = truth.flows.length ? ((100 * result.matched) / truth.flows.length).toFixed(1) : '-';

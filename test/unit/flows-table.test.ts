@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FlowTable } from '../../engine/flows/table';
 import type { Flow } from '../../engine/flows/flow';
-import { NDPIREADER_ACCOUNTING } from '../../engine/flows/options';
+import { NDPIREADER_FLOW_TABLE } from '../../engine/flows/options';
 import { flowPacket, type FlowPacketSpec } from '../support/flow-packets';
 
 const SYN = 0x02, ACK = 0x10, FIN = 0x01, RST = 0x04;
@@ -107,7 +107,7 @@ describe('flow table: idle rules on packet time', () => {
   });
 
   test('ndpiReader accounting never expires flows while reading', () => {
-    const h = harness(NDPIREADER_ACCOUNTING);
+    const h = harness(NDPIREADER_FLOW_TABLE);
     h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 0 });
     h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 10_000 });
     assert.equal(h.ended.length, 0);
@@ -183,7 +183,7 @@ describe('flow table: fragments and truncated packets', () => {
   });
 
   test('ndpiReader accounting drops later fragments and snaplen-truncated packets', () => {
-    const h = harness(NDPIREADER_ACCOUNTING);
+    const h = harness(NDPIREADER_FLOW_TABLE);
     h.add({ ...first, time: 1 });
     assert.equal(h.add({ src: '10.0.0.1', dst: '10.0.0.2', fragmentId: 77, fragmentOffset: 8, time: 1 }), 'later-fragment-dropped');
     assert.equal(h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, truncated: true, time: 1 }), 'truncated-dropped');
