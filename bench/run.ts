@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: throughput and memory of the engine against its peers, measured in
+ * the same run on the same capture, reported as ratios (never asserted in tests).
+ *
+ *   FLOWSCRIPT_BENCH_ROUNDS=5 npm run bench
+ */
+import { resolve } from 'node:path';
+import { ensureBigCapture } from './big-capture';
+import { commandExists, measureRounds, type Measurement } from './measure';
+import { countPackets } from './count-packets';
+
+const rounds = Number(process.env.FLOWSCRIPT_BENCH_ROUNDS ?? 3);
+const cli = resolve(__dirname, '..', 'dist', 'cli.js');
+
+function line(name: string, m: Measurement, packets: number): string {
+  const pps = packets / m.seconds;
+  return `${name.padEnd(34)} ${m.seconds.toFixed(3).padStart(8)} s ${Math.round(pps).toLocaleString('en-US').padStart(12)} pkt/s ${m.peakMb.toFixed(0).padStart(6)} MB`;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'met' : 'NOT MET';
+}
+
+function main(): void {
+  const capture = ensureBigCapture();
+  const packets = countPackets(capture);
+  console.log(`capture: ${capture} (${packets.toLocaleString('en-US')} packets), ${rounds} rounds each, median time, max peak RSS\n`);
+
+  const ours = measureRounds(process.execPath, [cli, 'flows', capture, '--json'], rounds);
+  console.log(line('flowscript flows --json', ours, packets));
+
+  if (!commandExists('ndpiReader')) {
+    console.log('\nndpiReader not found (apt-get install libndpi-bin): no peer comparison');
+    return;
+  }
+  const ndpi = measureRounds('ndpiReader', ['-q', '-i', capture], rounds);
+  console.log(line('ndpiReader -q -i (nDPI 4.2)', ndpi, packets));
+
+  const ratio = ndpi.seconds / ours.seconds;
+  console.log(`\nflows-only throughput vs ndpiReader: ${ratio.toFixed(2)}x (target >= 3x: ${verdict(ratio >= 3)})`);
+  console.log(`flows-only peak memory: ${ours.peakMb.toFixed(0)} MB (target < 300 MB: ${verdict(ours.peakMb < 300)})`);
+}
+
+main();
