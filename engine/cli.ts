@@ -34,6 +34,7 @@ function main(argv: string[]): number {
     case 'flows': {
       const { values, positionals } = parse(rest, {
         json: { type: 'boolean', default: false },
+        details: { type: 'boolean', default: false },
         accounting: { type: 'string', default: 'ntopng' },
         'idle-timeout': { type: 'string' },
         'max-flows': { type: 'string' },
@@ -47,6 +48,7 @@ function main(argv: string[]): number {
       return flowsCommand({
         capture: positionals[0],
         json: values.json as boolean,
+        details: values.details as boolean,
         accounting: values.accounting as string,
         idleTimeout: numberOption('idle-timeout', values['idle-timeout'] as string | undefined),
         maxFlows: numberOption('max-flows', values['max-flows'] as string | undefined, true),

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { runCaptureFile } from '../run';
 import type { Flow } from '../flows/flow';
-import { flowToJson, type FlowJson } from '../report/flow-json';
+import { flowJsonLine, flowToJson, type FlowJson } from '../report/flow-json';
 import { renderFlowTable } from '../report/flow-table-text';
 import { ACCOUNTING, isAccountingName } from '../accounting';
 import { CaptureIssuePrinter } from './capture-errors';
@@ -12,15 +12,18 @@ import { UserError } from './user-error';
 export interface FlowsCommandOptions {
   capture: string;
   json: boolean;
+  details: boolean;
   accounting: string;
   idleTimeout?: number;
   maxFlows?: number;
 }
 
-export const FLOWS_USAGE = `usage: flowscript flows <capture> [--json] [--accounting ntopng|ndpireader] [--idle-timeout S] [--max-flows N]
+export const FLOWS_USAGE = `usage: flowscript flows <capture> [--json [--details]] [--accounting ntopng|ndpireader] [--idle-timeout S] [--max-flows N]
 
 Reads a pcap or pcapng capture and lists its flows.
   --json            one JSON object per flow (in the order flows end), then a summary line
+  --details         with --json: also packet-length and inter-arrival statistics,
+                    fragments and TCP retransmission/out-of-order/lost/keep-alive counts
   --accounting      ntopng (default): idle flows end after 60 s of packet time, later IP
                     fragments count to their flow; ndpireader: count like ndpiReader 4.2
   --idle-timeout S  seconds of packet time without packets before a flow ends (default 60)
@@ -39,7 +42,7 @@ export function flowsCommand(options: FlowsCommandOptions): number {
   const out = new LineWriter();
   const rows: FlowJson[] = [];
   const onFlowEnded = options.json
-    ? (flow: Flow) => out.line(JSON.stringify(flowToJson(flow)))
+    ? (flow: Flow) => out.line(flowJsonLine(flow, options.details))
     : (flow: Flow) => rows.push(flowToJson(flow));
 
   const progress = new TerminalProgress(`reading ${capture}`);

@@ -59,21 +59,31 @@ export class FlowKey {
     return this;
   }
 
-  /** Whether `other` (a stored key) names the same flow. */
-  equals(other: FlowKey): boolean {
-    return (
-      this.lo0 === other.lo0 && this.hi0 === other.hi0 && this.loPort === other.loPort && this.hiPort === other.hiPort &&
-      this.l4Proto === other.l4Proto && this.vlan === other.vlan && this.ipVersion === other.ipVersion &&
-      this.lo1 === other.lo1 && this.lo2 === other.lo2 && this.lo3 === other.lo3 &&
-      this.hi1 === other.hi1 && this.hi2 === other.hi2 && this.hi3 === other.hi3
-    );
+  /**
+   * The key as stored on a flow: ten 32-bit words in one typed array (numbers above
+   * 2^30 would each be a separate heap object in plain fields).
+   */
+  toWords(): Uint32Array {
+    const w = new Uint32Array(KEY_WORDS);
+    w[0] = this.lo0; w[1] = this.lo1; w[2] = this.lo2; w[3] = this.lo3;
+    w[4] = this.hi0; w[5] = this.hi1; w[6] = this.hi2; w[7] = this.hi3;
+    w[8] = (this.loPort << 16) | this.hiPort;
+    w[9] = (this.ipVersion << 24) | (this.vlan << 8) | this.l4Proto;
+    return w;
   }
 
-  /** A stored copy, to keep on the flow. */
-  copy(): FlowKey {
-    return Object.assign(new FlowKey(), this);
+  /** Whether `w` (a stored key) names the same flow. */
+  equals(w: Uint32Array): boolean {
+    return (
+      w[0] === this.lo0 && w[4] === this.hi0 && w[8] === (((this.loPort << 16) | this.hiPort) >>> 0) &&
+      w[9] === ((this.ipVersion << 24) | (this.vlan << 8) | this.l4Proto) &&
+      w[1] === this.lo1 && w[2] === this.lo2 && w[3] === this.lo3 &&
+      w[5] === this.hi1 && w[6] === this.hi2 && w[7] === this.hi3
+    );
   }
 }
+
+const KEY_WORDS = 10;
 
 function readU32(data: Uint8Array, offset: number): number {
   return ((data[offset] << 24) | (data[offset + 1] << 16) | (data[offset + 2] << 8) | data[offset + 3]) >>> 0;

@@ -1,7 +1,7 @@
 import type { CapturedPacket } from '../capture/packet';
 import type { DecodedPacket } from '../decode/decoded';
 import { formatAddress } from './address';
-import { DirectionStats, Flow, type FlowEndReason } from './flow';
+import { Flow, type FlowEndReason } from './flow';
 import { FlowKey } from './flow-key';
 import { FragmentMap } from './fragment-map';
 import { IdleTracker } from './idle-tracker';
@@ -98,7 +98,7 @@ export class FlowTable {
       } else {
         fromClient = key.sourceIsLow === flow.clientIsLow;
       }
-      if (d.moreFragments && d.fragmentOffset === 0) this.fragments.remember(packet.data, d, flow, fromClient);
+      if (d.moreFragments && d.fragmentOffset === 0) this.fragments.remember(packet.data, d, flow, fromClient, this.interfaceTime);
     }
 
     this.count(flow, fromClient, time, packet, d);
@@ -125,7 +125,7 @@ export class FlowTable {
 
   private lookup(key: FlowKey): Flow | undefined {
     for (let flow: Flow | null | undefined = this.buckets.get(key.hash); flow; flow = flow.nextInBucket) {
-      if (key.equals(flow.key)) return flow;
+      if (key.equals(flow.keyWords)) return flow;
     }
     return undefined;
   }
@@ -138,7 +138,8 @@ export class FlowTable {
     const data = packet.data;
     const flow = new Flow(
       this.nextId++,
-      key.copy(),
+      key.toWords(),
+      key.hash,
       d.vlan,
       d.ipVersion,
       d.l4Proto,
@@ -149,11 +150,11 @@ export class FlowTable {
       d.tunnel,
       time,
       packet.number,
+      this.interfaceTime,
     );
     flow.clientIsLow = key.sourceIsLow;
     flow.nextInBucket = this.buckets.get(key.hash) ?? null;
     this.buckets.set(key.hash, flow);
-    flow.firstActivity = this.interfaceTime;
     if (d.icmpType >= 0) {
       flow.icmpType = d.icmpType;
       flow.icmpCode = d.icmpCode;
@@ -166,29 +167,21 @@ export class FlowTable {
   }
 
   private count(flow: Flow, fromClient: boolean, time: number, packet: CapturedPacket, d: DecodedPacket): void {
-    const dir: DirectionStats = fromClient ? flow.clientToServer : flow.serverToClient;
-    if (dir.packets === 0) dir.firstSeen = time;
-    else dir.interArrival.add(Math.max(0, (time - dir.lastSeen) * 1000));
-    dir.packets++;
-    dir.bytes += packet.capturedLength;
-    dir.packetLength.add(packet.capturedLength);
-    dir.lastSeen = time;
-    if (time > flow.lastSeen) flow.lastSeen = time;
-    flow.lastActivity = this.interfaceTime;
-    if (d.fragmentOffset !== 0 || d.moreFragments) dir.fragments++;
+    const dir = fromClient ? flow.clientToServer : flow.serverToClient;
+    const payload = d.laterFragment ? 0 : d.payloadLength;
+    dir.count(time, packet.capturedLength, payload, d.fragmentOffset !== 0 || d.moreFragments);
+    flow.touch(time, this.interfaceTime);
     if (d.laterFragment) return;
-    dir.goodputBytes += d.payloadLength;
     if (d.l4Proto === 6) {
-      dir.tcpFlags |= d.tcpFlags;
       flow.handshake.observe(d.tcpFlags, fromClient);
-      dir.tcp.observe(d.tcpSeq, d.payloadLength, d.tcpFlags);
-    } else if (d.icmpType >= 0 && d.payloadLength > flow.maxIcmpPayload) {
-      flow.maxIcmpPayload = d.payloadLength;
+      dir.observeTcp(d.tcpSeq, d.payloadLength, d.tcpFlags);
+    } else if (d.icmpType >= 0) {
+      flow.noteIcmpPayload(d.payloadLength);
     }
   }
 
   private unlinkFromBucket(flow: Flow): void {
-    const hash = flow.key.hash;
+    const hash = flow.keyHash;
     const head = this.buckets.get(hash);
     if (head === flow) {
       if (flow.nextInBucket) this.buckets.set(hash, flow.nextInBucket);

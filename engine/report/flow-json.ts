@@ -1,4 +1,5 @@
-import type { DirectionStats, Flow } from '../flows/flow';
+import type { Flow } from '../flows/flow';
+import type { DirectionStats, SeriesStats } from '../flows/direction-stats';
 import { l4Name } from './l4-names';
 
 /**
@@ -36,60 +37,57 @@ export interface DirectionJson {
   packets: number;
   bytes: number;
   goodput_bytes: number;
-  fragments: number;
-  pkt_len: { min: number; max: number; avg: number; stddev: number };
-  iat_ms: { min: number; max: number; avg: number; stddev: number };
+  /** The fields below only with `details` (they cost most of the output time and size). */
+  fragments?: number;
+  pkt_len?: { min: number; max: number; avg: number; stddev: number };
+  iat_ms?: { min: number; max: number; avg: number; stddev: number };
   tcp?: { retransmissions: number; out_of_order: number; lost: number; keep_alive: number };
 }
 
-export function flowToJson(flow: Flow): FlowJson {
-  const json: FlowJson = {
-    id: flow.id,
-    l4: l4Name(flow.l4Proto),
-    ip_version: flow.ipVersion,
-    client: { ip: flow.clientIp, port: flow.clientPort },
-    server: { ip: flow.serverIp, port: flow.serverPort },
-    bidirectional: flow.bidirectional,
-    vlan: flow.vlan === 0 ? null : flow.vlan,
-    tunnel: flow.tunnel === '' ? null : flow.tunnel,
-    c2s: directionToJson(flow.clientToServer, flow.isTcp),
-    s2c: directionToJson(flow.serverToClient, flow.isTcp),
-    duration_s: round(flow.durationSeconds, 2),
-    first_seen: toMillis(flow.firstSeen),
-    last_seen: toMillis(flow.lastSeen),
-    l4_proto: flow.l4Proto,
-    end_reason: flow.endReason ?? null,
-    first_packet: flow.firstPacket,
-  };
-  if (flow.isTcp) {
-    json.tcp = {
-      three_way_handshake: flow.handshake.completed,
-      flags_c2s: tcpFlagsText(flow.clientToServer.tcpFlags),
-      flags_s2c: tcpFlagsText(flow.serverToClient.tcpFlags),
-    };
+/**
+ * The JSON line of a flow, written directly as text: `flowscript flows --json` prints one
+ * per flow, and building an object for JSON.stringify took twice as long on big
+ * captures. Every string value here is an address, a fixed name or flag letters, so
+ * nothing needs escaping. `details` adds per-direction packet-length and inter-arrival
+ * statistics, fragments and TCP sequence anomalies.
+ */
+export function flowJsonLine(flow: Flow, details = false): string {
+  const tcp = flow.isTcp;
+  let line =
+    `{"id":${flow.id},"l4":"${l4Name(flow.l4Proto)}","ip_version":${flow.ipVersion},` +
+    `"client":{"ip":"${flow.clientIp}","port":${flow.clientPort}},` +
+    `"server":{"ip":"${flow.serverIp}","port":${flow.serverPort}},` +
+    `"bidirectional":${flow.bidirectional},"vlan":${flow.vlan === 0 ? 'null' : flow.vlan},` +
+    `"tunnel":${flow.tunnel === '' ? 'null' : `"${flow.tunnel}"`},` +
+    `"c2s":${directionJson(flow.clientToServer, tcp, details)},"s2c":${directionJson(flow.serverToClient, tcp, details)},` +
+    `"duration_s":${round(flow.durationSeconds, 2)},"first_seen":${toMillis(flow.firstSeen)},"last_seen":${toMillis(flow.lastSeen)},` +
+    `"l4_proto":${flow.l4Proto},"end_reason":${flow.endReason ? `"${flow.endReason}"` : 'null'},"first_packet":${flow.firstPacket}`;
+  if (tcp) {
+    line +=
+      `,"tcp":{"three_way_handshake":${flow.handshake.completed},` +
+      `"flags_c2s":"${tcpFlagsText(flow.clientToServer.tcpFlags)}","flags_s2c":"${tcpFlagsText(flow.serverToClient.tcpFlags)}"}`;
   }
-  if (flow.icmpType >= 0) json.icmp = { type: flow.icmpType, code: flow.icmpCode, max_payload: flow.maxIcmpPayload };
-  return json;
+  if (flow.icmpType >= 0) line += `,"icmp":{"type":${flow.icmpType},"code":${flow.icmpCode},"max_payload":${flow.maxIcmpPayload}}`;
+  return line + '}';
 }
 
-function directionToJson(dir: DirectionStats, tcp: boolean): DirectionJson {
-  const json: DirectionJson = {
-    packets: dir.packets,
-    bytes: dir.bytes,
-    goodput_bytes: dir.goodputBytes,
-    fragments: dir.fragments,
-    pkt_len: roundStats(dir.packetLength.toJSON()),
-    iat_ms: roundStats(dir.interArrival.toJSON()),
-  };
+/** The same as an object (for the text table, tests and other in-process consumers). */
+export function flowToJson(flow: Flow, details = false): FlowJson {
+  return JSON.parse(flowJsonLine(flow, details)) as FlowJson;
+}
+
+function directionJson(dir: DirectionStats, tcp: boolean, details: boolean): string {
+  const counts = `{"packets":${dir.packets},"bytes":${dir.bytes},"goodput_bytes":${dir.goodputBytes}`;
+  if (!details) return counts + '}';
+  let text = `${counts},"fragments":${dir.fragments},"pkt_len":${statsJson(dir.packetLength)},"iat_ms":${statsJson(dir.interArrival)}`;
   if (tcp) {
-    json.tcp = {
-      retransmissions: dir.tcp.retransmissions,
-      out_of_order: dir.tcp.outOfOrder,
-      lost: dir.tcp.lost,
-      keep_alive: dir.tcp.keepAlive,
-    };
+    text += `,"tcp":{"retransmissions":${dir.retransmissions},"out_of_order":${dir.outOfOrder},"lost":${dir.lost},"keep_alive":${dir.keepAlive}}`;
   }
-  return json;
+  return text + '}';
+}
+
+function statsJson(s: SeriesStats): string {
+  return `{"min":${round(s.min, 3)},"max":${round(s.max, 3)},"avg":${round(s.average, 3)},"stddev":${round(s.stddev, 3)}}`;
 }
 
 const FLAG_LETTERS = ['F', 'S', 'R', 'P', 'A', 'U', 'E', 'C'];
@@ -109,8 +107,4 @@ function toMillis(seconds: number): number {
 function round(value: number, digits: number): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
-}
-
-function roundStats(s: { min: number; max: number; avg: number; stddev: number }) {
-  return { min: round(s.min, 3), max: round(s.max, 3), avg: round(s.avg, 3), stddev: round(s.stddev, 3) };
 }

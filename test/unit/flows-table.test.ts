@@ -147,12 +147,12 @@ describe('flow table: TCP sequence analysis', () => {
     h.add({ ...c, flags: ACK, seq: 201, payload: 200, time: 4 }); // the gap arrives late: out of order
     h.add({ ...c, flags: ACK, seq: 500, payload: 1, time: 5 }); // keep-alive probe
     h.add({ ...c, flags: ACK, seq: 501, payload: 0, time: 6 }); // pure ACK: nothing
-    const tcp = h.created[0].clientToServer.tcp;
+    const tcp = h.created[0].clientToServer;
     assert.deepEqual(
       { retransmissions: tcp.retransmissions, outOfOrder: tcp.outOfOrder, lost: tcp.lost, keepAlive: tcp.keepAlive },
       { retransmissions: 1, outOfOrder: 1, lost: 1, keepAlive: 1 },
     );
-    assert.equal(tcp.issues, 3);
+    assert.equal(tcp.tcpIssues, 3);
   });
 
   test('sequence numbers wrap around 2^32', () => {
@@ -160,7 +160,7 @@ describe('flow table: TCP sequence analysis', () => {
     h.add({ ...c, flags: SYN, seq: 0xffffff00, time: 0 });
     h.add({ ...c, flags: ACK, seq: 0xffffff01, payload: 0x200, time: 1 });
     h.add({ ...c, flags: ACK, seq: 0x101, payload: 10, time: 2 });
-    assert.equal(h.created[0].clientToServer.tcp.issues, 0);
+    assert.equal(h.created[0].clientToServer.tcpIssues, 0);
   });
 });
 
