@@ -98,12 +98,18 @@ const utf8 = new TextEncoder();
 export class PcapngWriter {
   private readonly out: ByteBuilder;
   private interfaces: WrittenInterface[] = [];
+  private sectionStarted = false;
 
   constructor(options: { endianness?: 'little' | 'big' } = {}) {
     this.out = new ByteBuilder((options.endianness ?? 'little') === 'little');
   }
 
+  /**
+   * Starts a new section (a Section Header Block). The first one is written on its own
+   * by the first interface or packet; call this for the second and later sections.
+   */
   section(): this {
+    this.sectionStarted = true;
     this.interfaces = [];
     return this.block(0x0a0d0d0a, (b) => {
       b.u32(0x1a2b3c4d).u16(1).u16(0);
@@ -113,6 +119,7 @@ export class PcapngWriter {
 
   /** Writes an Interface Description Block; returns the interface's index in this section. */
   addInterface(options: PcapngInterfaceOptions): number {
+    if (!this.sectionStarted) this.section();
     const units = options.tsresol === undefined ? 1e6 : unitsFromTsresol(options.tsresol);
     if (units === undefined) throw new RangeError(`if_tsresol 0x${options.tsresol!.toString(16)} is not representable`);
     this.block(1, (b) => {
