@@ -35,6 +35,7 @@ function main(argv: string[]): number {
       const { values, positionals } = parse(rest, {
         json: { type: 'boolean', default: false },
         details: { type: 'boolean', default: false },
+        summary: { type: 'boolean', default: false },
         accounting: { type: 'string', default: 'ntopng' },
         'idle-timeout': { type: 'string' },
         'max-flows': { type: 'string' },
@@ -49,6 +50,7 @@ function main(argv: string[]): number {
         capture: positionals[0],
         json: values.json as boolean,
         details: values.details as boolean,
+        summaryOnly: values.summary as boolean,
         accounting: values.accounting as string,
         idleTimeout: numberOption('idle-timeout', values['idle-timeout'] as string | undefined),
         maxFlows: numberOption('max-flows', values['max-flows'] as string | undefined, true),

@@ -3,6 +3,7 @@
  * See docs/design.md, "Capture readers", for the design and the measurements.
  */
 export type { CapturedPacket, CaptureIssue, CaptureFormat, CaptureInterface, CaptureSink } from './packet';
+export { copyPacket, frameBytes } from './packet';
 export { CaptureParser, parseCapture, type CaptureParserOptions, type CaptureSummary } from './parser';
 export { readCaptureFile, DEFAULT_FILE_CHUNK_BYTES, type ReadCaptureFileOptions } from './file-reader';
 export { feedStream, type FeedStreamOptions } from './stream-reader';

@@ -3,7 +3,7 @@
  * reports at the end (packets, bytes, issues by reason). One object, shared by the
  * container detection and the format parser, so nothing is counted twice.
  */
-import type { CaptureFormat, CaptureSink } from './packet';
+import type { CaptureFormat, CapturedPacket, CaptureSink } from './packet';
 import type { CaptureIssueReason, KnownCaptureIssue } from './issues';
 
 export class CaptureOutput {
@@ -14,7 +14,30 @@ export class CaptureOutput {
   readonly issueCounts: Partial<Record<CaptureIssueReason, number>> = {};
   lastFormat: CaptureFormat | undefined;
 
+  /** The one packet record handed to the sink, refilled for every packet (no allocation per packet). */
+  private readonly packet: CapturedPacket = {
+    number: 0, sec: 0, nsec: 0, capturedLength: 0, originalLength: 0, linkType: 0, interfaceIndex: 0,
+    data: new Uint8Array(0), dataOffset: 0, offset: 0,
+  };
+
   constructor(readonly sink: CaptureSink) {}
+
+  /** Hands one packet to the sink; the caller has already counted it in `packets`. */
+  emit(sec: number, nsec: number, captured: number, original: number, linkType: number, interfaceIndex: number,
+    data: Uint8Array, dataOffset: number, offset: number): void {
+    const p = this.packet;
+    p.number = this.packets;
+    p.sec = sec;
+    p.nsec = nsec;
+    p.capturedLength = captured;
+    p.originalLength = original;
+    p.linkType = linkType;
+    p.interfaceIndex = interfaceIndex;
+    p.data = data;
+    p.dataOffset = dataOffset;
+    p.offset = offset;
+    this.sink.packet(p);
+  }
 
   issue(offset: number, reason: CaptureIssueReason, message: string, packet?: number, fatal = false): void {
     this.issues += 1;

@@ -2,6 +2,11 @@
  * What every capture source (file or live) produces: one record per captured frame,
  * before any decoding. The decoder only ever sees this shape, so a pcap file, a pcapng
  * file and a live `tcpdump -w -` stream are interchangeable.
+ *
+ * A reader hands the same object to its sink for every packet, refilled each time, and
+ * the frame is a window into the reader's buffer, not a copy: a capture has millions of
+ * packets, and one object plus one view per packet were a large share of the engine's
+ * time. So copy what you keep (`frameBytes` makes a standalone copy of the frame).
  */
 export interface CapturedPacket {
   /** 1-based position of the packet in its capture (across pcapng sections). */
@@ -10,7 +15,7 @@ export interface CapturedPacket {
   sec: number;
   /** Nanoseconds within `sec`, 0..999_999_999. */
   nsec: number;
-  /** Bytes present in `data`. */
+  /** Bytes of the frame present in `data`, from `dataOffset`. */
   capturedLength: number;
   /** Length of the frame on the wire (>= capturedLength in a well-formed file). */
   originalLength: number;
@@ -19,12 +24,26 @@ export interface CapturedPacket {
   /** pcapng interface index (0 for classic pcap). */
   interfaceIndex: number;
   /**
-   * The captured bytes. A view into a buffer the reader never reuses, so it stays valid
-   * after the callback returns (keeping it pins the chunk it came from, so copy small parts).
+   * The buffer holding the frame, at `dataOffset` for `capturedLength` bytes. Every
+   * offset the decoder reports is an index into this buffer. The reader never writes
+   * into a buffer it has handed out, so the bytes stay valid; holding them pins the
+   * whole buffer, so copy the small parts you keep.
    */
   data: Uint8Array;
+  /** Index of the frame's first byte in `data`. */
+  dataOffset: number;
   /** Byte offset of the packet's record in the capture, for error messages. */
   offset: number;
+}
+
+/** A standalone copy of a packet's frame. */
+export function frameBytes(packet: CapturedPacket): Uint8Array {
+  return packet.data.slice(packet.dataOffset, packet.dataOffset + packet.capturedLength);
+}
+
+/** A copy of the packet record with its frame copied too, safe to keep. */
+export function copyPacket(packet: CapturedPacket): CapturedPacket {
+  return { ...packet, data: frameBytes(packet), dataOffset: 0 };
 }
 
 /** Something wrong in the capture itself, reported with where it happened. */

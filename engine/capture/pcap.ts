@@ -65,7 +65,6 @@ export class PcapParser implements FormatParser {
     }
     const le = this.littleEndian;
     const out = this.out;
-    const sink = out.sink;
     for (;;) {
       if (this.resync !== undefined) {
         pos = this.scan(dv, pos, end, base, final);
@@ -84,17 +83,7 @@ export class PcapParser implements FormatParser {
           out.packets += 1;
           out.capturedBytes += cap;
           this.prevSec = sec;
-          sink.packet({
-            number: out.packets,
-            sec,
-            nsec: frac * this.nsPerUnit,
-            capturedLength: cap,
-            originalLength: orig,
-            linkType: this.linkType,
-            interfaceIndex: 0,
-            data: buf.subarray(start, start + cap),
-            offset: base + pos,
-          });
+          out.emit(sec, frac * this.nsPerUnit, cap, orig, this.linkType, 0, buf, start, base + pos);
           pos = start + cap;
           continue;
         }
@@ -111,17 +100,7 @@ export class PcapParser implements FormatParser {
         out.packets += 1;
         out.capturedBytes += cap;
         this.prevSec = sec + whole;
-        sink.packet({
-          number: out.packets,
-          sec: sec + whole,
-          nsec: fraction * this.nsPerUnit,
-          capturedLength: cap,
-          originalLength: orig,
-          linkType: this.linkType,
-          interfaceIndex: 0,
-          data: buf.subarray(start, start + cap),
-          offset: base + pos,
-        });
+        out.emit(sec + whole, fraction * this.nsPerUnit, cap, orig, this.linkType, 0, buf, start, base + pos);
         pos = start + cap;
       }
       if (this.resync !== undefined) continue;

@@ -247,17 +247,7 @@ export class PcapngParser implements FormatParser {
     out.capturedBytes += cap;
     this.prevSec = sec;
     this.prevNsec = nsec;
-    out.sink.packet({
-      number: out.packets,
-      sec,
-      nsec,
-      capturedLength: cap,
-      originalLength: orig,
-      linkType: iface.info.linkType,
-      interfaceIndex: id,
-      data: buf.subarray(dataStart, dataStart + cap),
-      offset: base + pos,
-    });
+    out.emit(sec, nsec, cap, orig, iface.info.linkType, id, buf, dataStart, base + pos);
   }
 
   private emitFormat(): void {

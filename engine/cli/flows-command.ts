@@ -13,17 +13,20 @@ export interface FlowsCommandOptions {
   capture: string;
   json: boolean;
   details: boolean;
+  /** Print only the summary (what `ndpiReader -q` prints nothing but). */
+  summaryOnly: boolean;
   accounting: string;
   idleTimeout?: number;
   maxFlows?: number;
 }
 
-export const FLOWS_USAGE = `usage: flowscript flows <capture> [--json [--details]] [--accounting ntopng|ndpireader] [--idle-timeout S] [--max-flows N]
+export const FLOWS_USAGE = `usage: flowscript flows <capture> [--json [--details] | --summary] [--accounting ntopng|ndpireader] [--idle-timeout S] [--max-flows N]
 
 Reads a pcap or pcapng capture and lists its flows.
   --json            one JSON object per flow (in the order flows end), then a summary line
   --details         with --json: also packet-length and inter-arrival statistics,
                     fragments and TCP retransmission/out-of-order/lost/keep-alive counts
+  --summary         only the JSON summary line (packets, flows, what was skipped)
   --accounting      ntopng (default): idle flows end after 60 s of packet time, later IP
                     fragments count to their flow; ndpireader: count like ndpiReader 4.2
   --idle-timeout S  seconds of packet time without packets before a flow ends (default 60)
@@ -41,9 +44,11 @@ export function flowsCommand(options: FlowsCommandOptions): number {
 
   const out = new LineWriter();
   const rows: FlowJson[] = [];
-  const onFlowEnded = options.json
-    ? (flow: Flow) => out.line(flowJsonLine(flow, options.details))
-    : (flow: Flow) => rows.push(flowToJson(flow));
+  const onFlowEnded = options.summaryOnly
+    ? undefined
+    : options.json
+      ? (flow: Flow) => out.line(flowJsonLine(flow, options.details))
+      : (flow: Flow) => rows.push(flowToJson(flow));
 
   const progress = new TerminalProgress(`reading ${capture}`);
   const issues = new CaptureIssuePrinter(capture);
@@ -67,7 +72,7 @@ export function flowsCommand(options: FlowsCommandOptions): number {
     issues.finish();
   }
 
-  if (options.json) {
+  if (options.json || options.summaryOnly) {
     out.line(
       JSON.stringify({
         summary: {

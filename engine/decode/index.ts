@@ -28,7 +28,8 @@ export { DEFAULT_DECODE_OPTIONS, type DecodeOptions } from './options';
 /**
  * Decodes one captured frame into `out` (reset first; reuse one object for every
  * packet). Returns null when `out` describes a flow packet, else why it is not one.
- * Never throws and never reads outside `packet.data` nor past `packet.capturedLength`.
+ * Never throws and never reads outside the frame (`packet.capturedLength` bytes of
+ * `packet.data` from `packet.dataOffset`). Offsets in `out` are indexes into `packet.data`.
  * `options` default to ntopng's behaviour (see options.ts).
  */
 export function decodePacket(packet: CapturedPacket, out: DecodedPacket, options?: DecodeOptions): DecodeSkipReason | null {
@@ -36,10 +37,12 @@ export function decodePacket(packet: CapturedPacket, out: DecodedPacket, options
   setIpAfterUnknownEtherType(options !== undefined && options.ipAfterUnknownEtherType === true);
   const data = packet.data;
   // Trust the smaller of the two lengths; a hostile or broken reader could disagree.
-  let end = packet.capturedLength;
+  let start = packet.dataOffset;
+  if (!(start >= 0 && start <= data.length)) start = data.length;
+  let end = start + packet.capturedLength;
   if (!(end <= data.length)) end = data.length;
-  if (!(end > 0)) end = 0;
-  return decodeLink(data, end | 0, packet.linkType, out);
+  if (!(end > start)) end = start;
+  return decodeLink(data, start | 0, end | 0, packet.linkType, out);
 }
 
 /**

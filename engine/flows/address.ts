@@ -3,15 +3,16 @@
  * for IPv6 lower case hex without leading zeros, the longest run of zero words
  * compressed to "::" (unlike RFC 5952, ntop's formatter compresses a single zero word
  * too: "face:b00c::2", as the nDPI ground truth shows), embedded IPv4 for ::ffff:a.b.c.d.
+ *
+ * Addresses come as 32-bit words (how the flow key stores them), most significant first.
  */
 
-export function formatIPv4(data: Uint8Array, offset: number): string {
-  return `${data[offset]}.${data[offset + 1]}.${data[offset + 2]}.${data[offset + 3]}`;
+export function formatIPv4Word(w: number): string {
+  return `${w >>> 24}.${(w >>> 16) & 0xff}.${(w >>> 8) & 0xff}.${w & 0xff}`;
 }
 
-export function formatIPv6(data: Uint8Array, offset: number): string {
-  const words = new Array<number>(8);
-  for (let i = 0; i < 8; i++) words[i] = (data[offset + 2 * i] << 8) | data[offset + 2 * i + 1];
+export function formatIPv6Words(w0: number, w1: number, w2: number, w3: number): string {
+  const words = [w0 >>> 16, w0 & 0xffff, w1 >>> 16, w1 & 0xffff, w2 >>> 16, w2 & 0xffff, w3 >>> 16, w3 & 0xffff];
 
   // Longest run of zero words; the first one wins on ties.
   let bestStart = -1;
@@ -39,15 +40,11 @@ export function formatIPv6(data: Uint8Array, offset: number): string {
       continue;
     }
     if (embeddedIPv4 && i === 6) {
-      text += formatIPv4(data, offset + 12);
+      text += formatIPv4Word(w3);
       break;
     }
     text += words[i].toString(16);
     if (i < 7) text += ':';
   }
   return text;
-}
-
-export function formatAddress(data: Uint8Array, offset: number, version: 4 | 6): string {
-  return version === 4 ? formatIPv4(data, offset) : formatIPv6(data, offset);
 }

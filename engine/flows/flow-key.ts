@@ -60,30 +60,30 @@ export class FlowKey {
   }
 
   /**
-   * The key as stored on a flow: ten 32-bit words in one typed array (numbers above
-   * 2^30 would each be a separate heap object in plain fields).
+   * Stores the key in a flow's value array at `at` (KEY_SLOTS slots): numbers above 2^30
+   * would each be a separate heap object in plain fields.
    */
-  toWords(): Uint32Array {
-    const w = new Uint32Array(KEY_WORDS);
-    w[0] = this.lo0; w[1] = this.lo1; w[2] = this.lo2; w[3] = this.lo3;
-    w[4] = this.hi0; w[5] = this.hi1; w[6] = this.hi2; w[7] = this.hi3;
-    w[8] = (this.loPort << 16) | this.hiPort;
-    w[9] = (this.ipVersion << 24) | (this.vlan << 8) | this.l4Proto;
-    return w;
+  storeInto(v: number[], at: number): void {
+    v[at] = this.lo0; v[at + 1] = this.lo1; v[at + 2] = this.lo2; v[at + 3] = this.lo3;
+    v[at + 4] = this.hi0; v[at + 5] = this.hi1; v[at + 6] = this.hi2; v[at + 7] = this.hi3;
+    v[at + 8] = this.loPort * 65536 + this.hiPort;
+    v[at + 9] = this.ipVersion * 16777216 + this.vlan * 256 + this.l4Proto;
   }
 
-  /** Whether `w` (a stored key) names the same flow. */
-  equals(w: Uint32Array): boolean {
+  /** Whether the key stored at `at` names the same flow. */
+  matches(v: number[], at: number): boolean {
     return (
-      w[0] === this.lo0 && w[4] === this.hi0 && w[8] === (((this.loPort << 16) | this.hiPort) >>> 0) &&
-      w[9] === ((this.ipVersion << 24) | (this.vlan << 8) | this.l4Proto) &&
-      w[1] === this.lo1 && w[2] === this.lo2 && w[3] === this.lo3 &&
-      w[5] === this.hi1 && w[6] === this.hi2 && w[7] === this.hi3
+      v[at] === this.lo0 && v[at + 4] === this.hi0 && v[at + 8] === this.loPort * 65536 + this.hiPort &&
+      v[at + 9] === this.ipVersion * 16777216 + this.vlan * 256 + this.l4Proto &&
+      v[at + 1] === this.lo1 && v[at + 2] === this.lo2 && v[at + 3] === this.lo3 &&
+      v[at + 5] === this.hi1 && v[at + 6] === this.hi2 && v[at + 7] === this.hi3
     );
   }
 }
 
-const KEY_WORDS = 10;
+/** Slots a stored key takes: low address (4 words), high address (4), ports, version/VLAN/protocol. */
+export const KEY_SLOTS = 10;
+
 
 function readU32(data: Uint8Array, offset: number): number {
   return ((data[offset] << 24) | (data[offset + 1] << 16) | (data[offset + 2] << 8) | data[offset + 3]) >>> 0;

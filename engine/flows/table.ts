@@ -1,6 +1,5 @@
 import type { CapturedPacket } from '../capture/packet';
 import type { DecodedPacket } from '../decode/decoded';
-import { formatAddress } from './address';
 import { Flow, type FlowEndReason } from './flow';
 import { FlowKey } from './flow-key';
 import { FragmentMap } from './fragment-map';
@@ -125,7 +124,7 @@ export class FlowTable {
 
   private lookup(key: FlowKey): Flow | undefined {
     for (let flow: Flow | null | undefined = this.buckets.get(key.hash); flow; flow = flow.nextInBucket) {
-      if (key.equals(flow.keyWords)) return flow;
+      if (flow.hasKey(key)) return flow;
     }
     return undefined;
   }
@@ -135,24 +134,19 @@ export class FlowTable {
       const victim = this.idle.leastRecent() ?? this.flows.values().next().value;
       if (victim) this.end(victim, 'evicted');
     }
-    const data = packet.data;
     const flow = new Flow(
       this.nextId++,
-      key.toWords(),
-      key.hash,
+      key,
       d.vlan,
       d.ipVersion,
       d.l4Proto,
-      formatAddress(data, d.srcAddrOffset, d.ipVersion),
       d.srcPort,
-      formatAddress(data, d.dstAddrOffset, d.ipVersion),
       d.dstPort,
       d.tunnel,
       time,
       packet.number,
       this.interfaceTime,
     );
-    flow.clientIsLow = key.sourceIsLow;
     flow.nextInBucket = this.buckets.get(key.hash) ?? null;
     this.buckets.set(key.hash, flow);
     if (d.icmpType >= 0) {
@@ -167,17 +161,11 @@ export class FlowTable {
   }
 
   private count(flow: Flow, fromClient: boolean, time: number, packet: CapturedPacket, d: DecodedPacket): void {
-    const dir = fromClient ? flow.clientToServer : flow.serverToClient;
     const payload = d.laterFragment ? 0 : d.payloadLength;
-    dir.count(time, packet.capturedLength, payload, d.fragmentOffset !== 0 || d.moreFragments);
-    flow.touch(time, this.interfaceTime);
+    flow.countPacket(fromClient, time, packet.capturedLength, payload, d.fragmentOffset !== 0 || d.moreFragments, this.interfaceTime);
     if (d.laterFragment) return;
-    if (d.l4Proto === 6) {
-      flow.handshake.observe(d.tcpFlags, fromClient);
-      dir.observeTcp(d.tcpSeq, d.payloadLength, d.tcpFlags);
-    } else if (d.icmpType >= 0) {
-      flow.noteIcmpPayload(d.payloadLength);
-    }
+    if (d.l4Proto === 6) flow.observeTcp(fromClient, d.tcpFlags, d.tcpSeq, d.payloadLength);
+    else if (d.icmpType >= 0) flow.noteIcmpPayload(d.payloadLength);
   }
 
   private unlinkFromBucket(flow: Flow): void {

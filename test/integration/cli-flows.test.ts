@@ -43,6 +43,18 @@ describe('flowscript flows --json', () => {
   });
 });
 
+describe('flowscript flows --summary', () => {
+  test('prints only the summary line, with the same counts as --json', () => {
+    const capture = sharedCapturePath('dns_fragmented.pcap');
+    const summary = runCli(['flows', capture, '--summary']);
+    assert.equal(summary.status, 0);
+    const lines = jsonLines(summary.stdout);
+    assert.equal(lines.length, 1);
+    assert.deepEqual(lines[0], jsonLines(runCli(['flows', capture, '--json']).stdout).at(-1));
+    assert.equal(lines[0].summary.flows, 21);
+  });
+});
+
 describe('flowscript flows (table)', () => {
   test('prints a readable table and a one-line summary', () => {
     const { status, stdout } = runCli(['flows', sharedCapturePath('dns_fragmented.pcap')]);

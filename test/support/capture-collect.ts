@@ -3,7 +3,7 @@
  * reports, in order, for tests to compare.
  */
 import { CaptureParser, type CaptureParserOptions, type CaptureSummary } from '../../engine/capture/parser';
-import type { CaptureFormat, CaptureIssue, CapturedPacket } from '../../engine/capture/packet';
+import { copyPacket, frameBytes, type CaptureFormat, type CaptureIssue, type CapturedPacket } from '../../engine/capture/packet';
 
 export interface Collected {
   packets: CapturedPacket[];
@@ -20,7 +20,8 @@ export function collect(bytes: Uint8Array, chunking: Chunking = bytes.length || 
   const issues: CaptureIssue[] = [];
   const formats: CaptureFormat[] = [];
   const parser = new CaptureParser({
-    packet: (p) => packets.push(p),
+    // The reader refills one packet record per packet: keep copies.
+    packet: (p) => packets.push(copyPacket(p)),
     issue: (i) => issues.push(i),
     format: (f) => formats.push(f),
   }, options);
@@ -45,7 +46,7 @@ export function packetRecord(p: CapturedPacket): Record<string, unknown> {
     linkType: p.linkType,
     interfaceIndex: p.interfaceIndex,
     offset: p.offset,
-    data: Buffer.from(p.data).toString('hex'),
+    data: Buffer.from(frameBytes(p)).toString('hex'),
   };
 }
 

@@ -22,13 +22,13 @@ const readers: Record<string, Reader> = {
   async ours(path) {
     let packets = 0;
     let bytes = 0;
-    readCaptureFile(path, { packet: (p) => { packets += 1; bytes += p.data.length; } });
+    readCaptureFile(path, { packet: (p) => { packets += 1; bytes += p.capturedLength; } });
     return { packets, bytes };
   },
   async 'ours-stream'(path) {
     let packets = 0;
     let bytes = 0;
-    await feedStream(createReadStream(path, { highWaterMark: 1 << 20 }), { packet: (p) => { packets += 1; bytes += p.data.length; } });
+    await feedStream(createReadStream(path, { highWaterMark: 1 << 20 }), { packet: (p) => { packets += 1; bytes += p.capturedLength; } });
     return { packets, bytes };
   },
   'pcap-parser'(path) {

@@ -66,6 +66,7 @@ export function flowPacket(spec: FlowPacketSpec): { packet: CapturedPacket; deco
     linkType: 1,
     interfaceIndex: 0,
     data,
+    dataOffset: 0,
     offset: 0,
   };
   return { packet, decoded: d };

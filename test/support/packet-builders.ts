@@ -321,13 +321,23 @@ export function teredo(ipv6Packet: Bytes, o: { origin?: boolean; auth?: boolean 
 
 // ---------------------------------------------------------------- capture records
 
-/** Wraps bytes as the capture stage would deliver them. */
+/**
+ * Wraps bytes as the capture stage would deliver them. With `embedAt`, the frame sits at
+ * that index inside a larger buffer filled with 0xee around it, as a reader delivers it
+ * (a window into its chunk).
+ */
 export function captured(
   linkType: number,
   data: Uint8Array,
-  o: { capturedLength?: number; originalLength?: number; number?: number } = {},
+  o: { capturedLength?: number; originalLength?: number; number?: number; embedAt?: number } = {},
 ): CapturedPacket {
   const capturedLength = o.capturedLength ?? data.length;
+  let buffer = data;
+  const dataOffset = o.embedAt ?? 0;
+  if (dataOffset > 0) {
+    buffer = new Uint8Array(dataOffset + data.length + 32).fill(0xee);
+    buffer.set(data, dataOffset);
+  }
   return {
     number: o.number ?? 1,
     sec: 1_700_000_000,
@@ -336,7 +346,8 @@ export function captured(
     originalLength: o.originalLength ?? Math.max(capturedLength, data.length),
     linkType,
     interfaceIndex: 0,
-    data,
+    data: buffer,
+    dataOffset,
     offset: 24,
   };
 }

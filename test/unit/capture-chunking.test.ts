@@ -45,18 +45,23 @@ for (const name of SHARED_CAPTURES) {
   });
 }
 
-test('packet views stay valid after the read, and are views (no copy) into the file chunks', () => {
+test('packet bytes stay valid after the read, and are windows (no copy) into the file chunks', () => {
   const kept: CapturedPacket[] = [];
+  const records = new Set<CapturedPacket>();
   const path = sharedCapturePath('wechat.pcap');
-  readCaptureFile(path, { packet: (p) => kept.push(p) }, { chunkBytes: 65536 });
+  // A shallow copy keeps the window (buffer + offset) as the reader handed it out.
+  readCaptureFile(path, { packet: (p) => { records.add(p); kept.push({ ...p }); } }, { chunkBytes: 65536 });
   const file = readFileSync(path);
-  // Every kept packet's bytes still equal the file's bytes at its record: nothing was overwritten.
+  // Every kept window still holds the file's bytes at its record: no buffer was reused.
   for (const p of kept) {
-    assert.equal(p.capturedLength, p.data.length);
-    assert.ok(Buffer.from(p.data).equals(file.subarray(p.offset + 16, p.offset + 16 + p.capturedLength)), `packet ${p.number}`);
+    const frame = p.data.subarray(p.dataOffset, p.dataOffset + p.capturedLength);
+    assert.equal(frame.length, p.capturedLength);
+    assert.ok(Buffer.from(frame).equals(file.subarray(p.offset + 16, p.offset + 16 + p.capturedLength)), `packet ${p.number}`);
   }
-  // Packets within one chunk share its buffer: a view, not a per-packet copy.
-  assert.equal(kept[1]!.data.buffer, kept[0]!.data.buffer);
+  // Packets within one chunk share its buffer: a window, not a per-packet copy; and the
+  // reader hands out one record object, refilled (no allocation per packet).
+  assert.equal(kept[1]!.data, kept[0]!.data);
+  assert.equal(records.size, 1);
 });
 
 test('readCaptureFile with small chunks equals reading in one go', () => {

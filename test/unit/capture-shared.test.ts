@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readCaptureFile } from '../../engine/capture';
+import { copyPacket, readCaptureFile } from '../../engine/capture';
 import type { CaptureFormat, CaptureIssue, CapturedPacket } from '../../engine/capture/packet';
 import { SHARED_CAPTURES, sharedCapturePath } from '../support/shared-pcaps';
 
@@ -40,7 +40,7 @@ interface Read {
 function read(name: string): Read {
   const r: Omit<Read, 'summary'> = { first: undefined, last: undefined, packets: 0, issues: [], formats: [] };
   const summary = readCaptureFile(sharedCapturePath(name), {
-    packet: (p) => { r.first ??= p; r.last = p; r.packets += 1; },
+    packet: (p) => { r.first ??= copyPacket(p); r.last = copyPacket(p); r.packets += 1; },
     issue: (i) => r.issues.push(i),
     format: (f) => r.formats.push(f),
   });

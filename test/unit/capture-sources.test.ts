@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
-  CaptureReadError, feedStream, formatCaptureIssue, readCaptureFile,
+  CaptureReadError, copyPacket, feedStream, formatCaptureIssue, readCaptureFile,
   type CapturedPacket,
 } from '../../engine/capture';
 import { packetRecord } from '../support/capture-collect';
@@ -70,14 +70,14 @@ test('feedStream gives the same packets as the file reader, from a stream of sma
   const chunks: Uint8Array[] = [];
   for (let at = 0; at < bytes.length; at += 13) chunks.push(bytes.slice(at, at + 13));
   const fromStream: CapturedPacket[] = [];
-  const summary = await feedStream(Readable.from(chunks), { packet: (p) => fromStream.push(p) });
+  const summary = await feedStream(Readable.from(chunks), { packet: (p) => fromStream.push(copyPacket(p)) });
   assert.equal(summary.packets, 40);
   const dir = mkdtempSync(join(tmpdir(), 'capture-stream-'));
   try {
     const path = join(dir, 'x.pcap');
     writeFileSync(path, bytes);
     const fromFile: CapturedPacket[] = [];
-    readCaptureFile(path, { packet: (p) => fromFile.push(p) });
+    readCaptureFile(path, { packet: (p) => fromFile.push(copyPacket(p)) });
     assert.deepEqual(fromStream.map(packetRecord), fromFile.map(packetRecord));
   } finally {
     rmSync(dir, { recursive: true });

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readCaptureFile } from '../../engine/capture';
+import { frameBytes, readCaptureFile } from '../../engine/capture';
 import type { CapturedPacket } from '../../engine/capture/packet';
 import {
   decodePacket, hasIpKey, newDecodedPacket, DECODE_SKIP_REASONS, SUPPORTED_LINK_TYPES,
@@ -44,7 +44,7 @@ function collectSeeds(): Seed[] {
   for (const name of SHARED_CAPTURES) {
     const all: Seed[] = [];
     readCaptureFile(sharedCapturePath(name), {
-      packet: (p) => all.push({ linkType: p.linkType, bytes: p.data.slice(0, p.capturedLength) }),
+      packet: (p) => all.push({ linkType: p.linkType, bytes: frameBytes(p) }),
     });
     const step = Math.max(1, Math.floor(all.length / SEEDS_PER_CAPTURE));
     for (let i = 0; i < all.length; i += step) seeds.push(all[i]);

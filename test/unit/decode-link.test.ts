@@ -95,9 +95,18 @@ test('BSD null (0) in either byte order and loop (108) in network order', () => 
   const c = loopback(30, v6, 'be');
   assert.equal(decodePacket(captured(108, c), d), null);
   expectV6Udp(c, 4);
-  // LINKTYPE_LOOP is network order only: a little-endian 2 is family 0x02000000.
-  assert.equal(decodePacket(captured(108, loopback(2, v4, 'le')), d), 'non-ip');
-  assert.equal(decodePacket(captured(0, loopback(7, v4, 'be')), d), 'non-ip');
+  // An unknown family (LINKTYPE_LOOP is network order only, so a little-endian 2 is
+  // family 0x02000000) falls back to the IP version nibble of the next byte.
+  assert.equal(decodePacket(captured(108, loopback(2, v4, 'le')), d), null);
+  expectV4Tcp(loopback(2, v4, 'le'), 4);
+  assert.equal(decodePacket(captured(0, loopback(7, v6, 'be')), d), null);
+  assert.equal(d.ipVersion, 6);
+  // ... and is not IP when that nibble is neither 4 nor 6.
+  assert.equal(decodePacket(captured(0, loopback(7, Uint8Array.of(0x55, 0, 0, 0), 'be')), d), 'non-ip');
+  // A frame inside a larger buffer (as a reader hands it out) decodes the same, at its offset.
+  const embedded = captured(0, loopback(2, v4, 'le'), { embedAt: 37 });
+  assert.equal(decodePacket(embedded, d), null);
+  expectV4Tcp(embedded.data, 37 + 4);
 });
 
 test('PPP (9) with and without HDLC framing, compressed protocol; Cisco HDLC (104)', () => {

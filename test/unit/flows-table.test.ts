@@ -78,8 +78,8 @@ describe('flow table: idle rules on packet time', () => {
     h.add({ src: '10.0.0.5', dst: '10.0.0.6', sport: 1000, dport: 80, proto: 6, flags: SYN, seq: 1, time: 0 });
     h.add({ src: '10.0.0.6', dst: '10.0.0.5', sport: 80, dport: 1000, proto: 6, flags: SYN | ACK, seq: 9, time: 0.1 });
     h.add({ src: '10.0.0.5', dst: '10.0.0.6', sport: 1000, dport: 80, proto: 6, flags: ACK, seq: 2, time: 0.2 });
-    assert.ok(h.created[1].handshake.completed);
-    assert.ok(!h.created[0].handshake.completed);
+    assert.ok(h.created[1].threeWayHandshake);
+    assert.ok(!h.created[0].threeWayHandshake);
     h.table.advanceTime(15.5);
     assert.deepEqual(h.ended.map((f) => f.id), [1]);
     h.table.advanceTime(60.1);
