@@ -44,9 +44,10 @@ export function readCaptureFile(path: string, sink: CaptureSink, options: ReadCa
     const parser = new CaptureParser(sink, options);
     let done = 0;
     for (;;) {
-      // A plain Uint8Array, not a Buffer: every packet is a subarray view of its chunk, and
-      // a Uint8Array view costs about half of a Buffer view (no FastBuffer constructor).
-      const chunk = new Uint8Array(chunkBytes);
+      // Fresh memory per chunk (packets are windows into it and must stay valid), not
+      // zero-filled since it is overwritten at once, seen as a plain Uint8Array.
+      const slab = Buffer.allocUnsafeSlow(chunkBytes);
+      const chunk = new Uint8Array(slab.buffer, slab.byteOffset, chunkBytes);
       let n: number;
       try {
         n = readSync(fd, chunk, 0, chunkBytes, null);
