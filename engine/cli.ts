@@ -19,7 +19,7 @@ Run "flowscript help <command>" for a command's options.`;
 
 const COMMAND_USAGE: { [command: string]: string } = { flows: FLOWS_USAGE };
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     const topic = rest[0];
@@ -46,7 +46,7 @@ function main(argv: string[]): number {
         return 0;
       }
       if (positionals.length !== 1) throw new UserError(`flows takes exactly one capture file\n${FLOWS_USAGE}`);
-      return flowsCommand({
+      return await flowsCommand({
         capture: positionals[0],
         json: values.json as boolean,
         details: values.details as boolean,
@@ -88,17 +88,20 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
 });
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UserError) {
-    process.stderr.write(`flowscript: ${error.message}\n`);
-    process.exitCode = error.exitCode;
-  } else {
-    // A bug of ours, not the user's: say so plainly; the trace only on request.
-    process.stderr.write(`flowscript: internal error: ${(error as Error)?.message ?? error}\n`);
-    if (process.env.FLOWSCRIPT_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
-    else process.stderr.write('(set FLOWSCRIPT_DEBUG=1 to see the details, and please report it)\n');
-    process.exitCode = 70;
-  }
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UserError) {
+      process.stderr.write(`flowscript: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      // A bug of ours, not the user's: say so plainly; the trace only on request.
+      process.stderr.write(`flowscript: internal error: ${(error as Error)?.message ?? error}\n`);
+      if (process.env.FLOWSCRIPT_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+      else process.stderr.write('(set FLOWSCRIPT_DEBUG=1 to see the details, and please report it)\n');
+      process.exitCode = 70;
+    }
+  },
+);

@@ -4,7 +4,7 @@
  * follow one packet from the capture to a hit.
  */
 import type { CaptureFormat, CaptureIssue, CapturedPacket } from './capture/packet';
-import { readCaptureFile } from './capture';
+import { readCaptureFileAsync } from './capture';
 import { decodePacket, hasIpKey, newDecodedPacket, type DecodeSkipReason } from './decode';
 import { FlowTable, type FlowObserver, type FlowSkipReason } from './flows/table';
 import type { FlowTableOptions } from './flows/options';
@@ -21,6 +21,8 @@ export interface RunOptions {
   onProgress?(bytesDone: number, bytesTotal: number, packets: number): void;
   /** Every problem found in the capture, as it is found. */
   onIssue?(issue: CaptureIssue): void;
+  /** Stops the run between two chunks of the capture; the flows read so far still end. */
+  signal?: AbortSignal;
 }
 
 export interface RunSummary {
@@ -37,12 +39,14 @@ export interface RunSummary {
   format: CaptureFormat | undefined;
   flowsEnded: { idle: number; 'end-of-capture': number; evicted: number };
   peakFlows: number;
+  /** The run was stopped by `signal` before the end of the capture. */
+  cancelled: boolean;
 }
 
 export type SkipReason = DecodeSkipReason | FlowSkipReason;
 
 /** Reads a capture file through the whole pipeline and ends every flow at the end. */
-export function runCaptureFile(path: string, options: RunOptions = {}): RunSummary {
+export async function runCaptureFile(path: string, options: RunOptions = {}): Promise<RunSummary> {
   const accounting = ACCOUNTING[options.accounting ?? 'ntopng'];
   const table = new FlowTable(options.observer, { ...accounting.flowTable, ...options.flowOptions });
   const decoderOptions = accounting.decoder;
@@ -61,7 +65,7 @@ export function runCaptureFile(path: string, options: RunOptions = {}): RunSumma
   };
 
   let issues = 0;
-  const read = readCaptureFile(
+  const read = await readCaptureFileAsync(
     path,
     {
       packet: onPacket,
@@ -70,7 +74,10 @@ export function runCaptureFile(path: string, options: RunOptions = {}): RunSumma
         options.onIssue?.(issue);
       },
     },
-    { onProgress: options.onProgress ? (done, total) => options.onProgress!(done, total, packets) : undefined },
+    {
+      onProgress: options.onProgress ? (done, total) => options.onProgress!(done, total, packets) : undefined,
+      signal: options.signal,
+    },
   );
   table.endAll('end-of-capture');
 
@@ -83,5 +90,6 @@ export function runCaptureFile(path: string, options: RunOptions = {}): RunSumma
     format: read.format,
     flowsEnded: { ...table.stats.flowsEnded },
     peakFlows: table.stats.peakFlows,
+    cancelled: read.cancelled,
   };
 }

@@ -5,7 +5,9 @@
 export type { CapturedPacket, CaptureIssue, CaptureFormat, CaptureInterface, CaptureSink } from './packet';
 export { copyPacket, frameBytes } from './packet';
 export { CaptureParser, parseCapture, type CaptureParserOptions, type CaptureSummary } from './parser';
-export { readCaptureFile, DEFAULT_FILE_CHUNK_BYTES, type ReadCaptureFileOptions } from './file-reader';
+export {
+  readCaptureFile, readCaptureFileAsync, DEFAULT_FILE_CHUNK_BYTES, type ReadCaptureFileOptions, type ReadCaptureFileAsyncOptions,
+} from './file-reader';
 export { feedStream, type FeedStreamOptions } from './stream-reader';
 export { CaptureReadError } from './read-error';
 export {

@@ -33,7 +33,7 @@ Reads a pcap or pcapng capture and lists its flows.
   --max-flows N     most flows kept at once; the least recently active is evicted beyond it`;
 
 /** `flowscript flows`: the flow table of a capture, as a text table or JSON lines. */
-export function flowsCommand(options: FlowsCommandOptions): number {
+export async function flowsCommand(options: FlowsCommandOptions): Promise<number> {
   const { capture } = options;
   if (!existsSync(capture)) throw new UserError(`${capture}: no such file`);
   if (statSync(capture).isDirectory()) throw new UserError(`${capture}: is a directory, not a capture file`);
@@ -54,7 +54,7 @@ export function flowsCommand(options: FlowsCommandOptions): number {
   const issues = new CaptureIssuePrinter(capture);
   let summary;
   try {
-    summary = runCaptureFile(capture, {
+    summary = await runCaptureFile(capture, {
       accounting,
       flowOptions: {
         ...(options.idleTimeout !== undefined ? { idleTimeoutSeconds: options.idleTimeout } : {}),

@@ -20,9 +20,9 @@ import { capturePath, loadGroundTruths, type GroundTruth, type GroundTruthFlow }
 
 const truths = loadGroundTruths();
 
-function ourFlows(truth: GroundTruth, accounting: AccountingName): { flows: FlowJson[]; packets: number } {
+async function ourFlows(truth: GroundTruth, accounting: AccountingName): Promise<{ flows: FlowJson[]; packets: number }> {
   const flows: FlowJson[] = [];
-  const summary = runCaptureFile(capturePath(truth), {
+  const summary = await runCaptureFile(capturePath(truth), {
     accounting,
     observer: { flowEnded: (flow) => flows.push(flowToJson(flow)) },
   });
@@ -77,13 +77,13 @@ const CHECKS = [
 ] as const;
 
 for (const { accounting, verdict, what } of CHECKS) {
-  test(`flow tables agree with ndpiReader 4.2 (${accounting} accounting: ${what})`, () => {
+  test(`flow tables agree with ndpiReader 4.2 (${accounting} accounting: ${what})`, async () => {
     let total = 0;
     let matched = 0;
     const rows: string[] = [];
     const allMisses: string[] = [];
     for (const truth of truths) {
-      const { flows, packets } = ourFlows(truth, accounting);
+      const { flows, packets } = await ourFlows(truth, accounting);
       assert.equal(packets, truth.file.packets, `${truth.capture}: packet count`);
       const result = agreement(truth, flows, verdict);
       total += truth.flows.length;

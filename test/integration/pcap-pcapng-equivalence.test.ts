@@ -13,13 +13,13 @@ import { runCaptureFile } from '../../engine/run';
 import { flowToJson, type FlowJson } from '../../engine/report/flow-json';
 import { loadGroundTruths, capturePath } from '../support/ground-truth';
 
-function flowsOf(path: string): FlowJson[] {
+async function flowsOf(path: string): Promise<FlowJson[]> {
   const flows: FlowJson[] = [];
-  runCaptureFile(path, { observer: { flowEnded: (f) => flows.push(flowToJson(f)) } });
+  await runCaptureFile(path, { observer: { flowEnded: (f) => flows.push(flowToJson(f, true)) } });
   return flows;
 }
 
-test('pcap and pcapng of the same traffic give identical flow tables', () => {
+test('pcap and pcapng of the same traffic give identical flow tables', async () => {
   const editcap = spawnSync('editcap', ['-h'], { encoding: 'utf8' });
   assert.ok(!editcap.error, 'editcap is required (apt-get install wireshark-common); .ci/run installs it');
   const dir = mkdtempSync(join(tmpdir(), 'flowscript-equiv-'));
@@ -32,7 +32,7 @@ test('pcap and pcapng of the same traffic give identical flow tables', () => {
       const converted = join(dir, `${truth.capture}.${target}`);
       const result = spawnSync('editcap', ['-F', target, capturePath(truth), converted], { encoding: 'utf8' });
       if (result.status !== 0) continue; // editcap refuses some fuzzed files; those prove nothing here
-      assert.deepEqual(flowsOf(converted), flowsOf(capturePath(truth)), `${truth.capture} as ${target}`);
+      assert.deepEqual(await flowsOf(converted), await flowsOf(capturePath(truth)), `${truth.capture} as ${target}`);
       compared++;
     }
     assert.ok(compared >= 35, `only ${compared} captures could be converted and compared`);

@@ -13,9 +13,9 @@ import { flowToJson, type FlowJson } from '../../engine/report/flow-json';
 
 const SAMPLES = resolve(__dirname, '..', '..', 'samples', 'captures');
 
-function flows(path: string): FlowJson[] {
+async function flows(path: string): Promise<FlowJson[]> {
   const out: FlowJson[] = [];
-  runCaptureFile(path, { observer: { flowEnded: (f) => out.push(flowToJson(f, true)) } });
+  await runCaptureFile(path, { observer: { flowEnded: (f) => out.push(flowToJson(f, true)) } });
   return out.sort((a, b) => a.id - b.id);
 }
 
@@ -52,9 +52,9 @@ test('tshark finds no bad checksum and no malformed packet in the samples', () =
   }
 });
 
-test('the sample pcap and pcapng give the same flows, including a flow ended by idleness', () => {
-  const fromPcap = flows(join(SAMPLES, 'mixed.pcap'));
-  assert.deepEqual(flows(join(SAMPLES, 'mixed.pcapng')), fromPcap);
+test('the sample pcap and pcapng give the same flows, including a flow ended by idleness', async () => {
+  const fromPcap = await flows(join(SAMPLES, 'mixed.pcap'));
+  assert.deepEqual(await flows(join(SAMPLES, 'mixed.pcapng')), fromPcap);
   assert.equal(fromPcap.length, 10);
   const dns = fromPcap.filter((f) => f.client.port === 51000);
   assert.deepEqual(dns.map((f) => f.end_reason), ['idle', 'idle']);
