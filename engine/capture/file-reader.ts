@@ -108,7 +108,8 @@ export async function readCaptureFileAsync(
         throw CaptureReadError.from(path, error, parser.end());
       }
       if (chunk.length === 0) break;
-      if (options.signal?.aborted) return { ...parser.end(), cancelled: true };
+      // Stopped on purpose: no "capture ends in the middle of a record" report for the rest.
+      if (options.signal?.aborted) return { ...parser.summary(), cancelled: true };
       next = readChunk(fd, chunkBytes);
       done += chunk.length;
       parser.push(chunk);

@@ -52,6 +52,10 @@ export async function flowsCommand(options: FlowsCommandOptions): Promise<number
 
   const progress = new TerminalProgress(`reading ${capture}`);
   const issues = new CaptureIssuePrinter(capture);
+  // Ctrl+C stops reading; the flows read so far are still printed, with the summary.
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.once('SIGINT', onSigint);
   let summary;
   try {
     summary = await runCaptureFile(capture, {
@@ -66,11 +70,14 @@ export async function flowsCommand(options: FlowsCommandOptions): Promise<number
         progress.done();
         issues.print(issue);
       },
+      signal: interrupt.signal,
     });
   } finally {
+    process.removeListener('SIGINT', onSigint);
     progress.done();
     issues.finish();
   }
+  if (summary.cancelled) process.stderr.write(`${capture}: stopped by Ctrl+C after ${summary.packets} packets\n`);
 
   if (options.json || options.summaryOnly) {
     out.line(
@@ -82,6 +89,7 @@ export async function flowsCommand(options: FlowsCommandOptions): Promise<number
           flows: summary.flows,
           capture_issues: summary.captureIssues,
           evicted: summary.flowsEnded.evicted,
+          ...(summary.cancelled ? { cancelled: true } : {}),
         },
       }),
     );
@@ -99,6 +107,8 @@ export async function flowsCommand(options: FlowsCommandOptions): Promise<number
     );
   }
   out.flush();
-  // Non-zero only when nothing at all could be read.
+  // 130 (as shells report SIGINT) when stopped by Ctrl+C; otherwise non-zero only when
+  // nothing at all could be read.
+  if (summary.cancelled) return 130;
   return summary.packets === 0 && summary.captureIssues > 0 ? 1 : 0;
 }
