@@ -26,28 +26,12 @@ export interface ReadCaptureFileOptions extends CaptureParserOptions {
  */
 export function readCaptureFile(path: string, sink: CaptureSink, options: ReadCaptureFileOptions = {}): CaptureSummary {
   const chunkBytes = Math.max(1, options.chunkBytes ?? DEFAULT_FILE_CHUNK_BYTES);
-  let fd: number;
+  const { fd, size: total } = openCaptureFile(path);
   try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw CaptureReadError.from(path, error);
-  }
-  try {
-    let total: number;
-    try {
-      const stat = fstatSync(fd);
-      if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      total = stat.size;
-    } catch (error) {
-      throw CaptureReadError.from(path, error);
-    }
     const parser = new CaptureParser(sink, options);
     let done = 0;
     for (;;) {
-      // Fresh memory per chunk (packets are windows into it and must stay valid), not
-      // zero-filled since it is overwritten at once, seen as a plain Uint8Array.
-      const slab = Buffer.allocUnsafeSlow(chunkBytes);
-      const chunk = new Uint8Array(slab.buffer, slab.byteOffset, chunkBytes);
+      const chunk = freshChunk(chunkBytes);
       let n: number;
       try {
         n = readSync(fd, chunk, 0, chunkBytes, null);
@@ -81,22 +65,9 @@ export async function readCaptureFileAsync(
   options: ReadCaptureFileAsyncOptions = {},
 ): Promise<CaptureSummary & { cancelled: boolean }> {
   const chunkBytes = Math.max(1, options.chunkBytes ?? DEFAULT_FILE_CHUNK_BYTES);
-  let fd: number;
-  let total: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw CaptureReadError.from(path, error);
-  }
+  const { fd, size: total } = openCaptureFile(path);
   let next: Promise<Uint8Array> | undefined;
   try {
-    try {
-      const stat = fstatSync(fd);
-      if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      total = stat.size;
-    } catch (error) {
-      throw CaptureReadError.from(path, error);
-    }
     const parser = new CaptureParser(sink, options);
     let done = 0;
     next = readChunk(fd, chunkBytes);
@@ -124,13 +95,41 @@ export async function readCaptureFileAsync(
   }
 }
 
-/** One read of up to `size` bytes into fresh, not zero-filled memory (see readCaptureFile). */
+/** One read of up to `size` bytes into a fresh chunk. */
 function readChunk(fd: number, size: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const slab = Buffer.allocUnsafeSlow(size);
-    read(fd, slab, 0, size, null, (error, n) => {
+    const chunk = freshChunk(size);
+    read(fd, chunk, 0, size, null, (error, n) => {
       if (error) reject(error);
-      else resolve(new Uint8Array(slab.buffer, slab.byteOffset, n));
+      else resolve(chunk.subarray(0, n));
     });
   });
+}
+
+/**
+ * Fresh memory for one chunk (packets are windows into it and must stay valid), not
+ * zero-filled since it is overwritten at once, seen as a plain Uint8Array (cheaper
+ * windows than a Buffer's).
+ */
+function freshChunk(size: number): Uint8Array {
+  const slab = Buffer.allocUnsafeSlow(size);
+  return new Uint8Array(slab.buffer, slab.byteOffset, size);
+}
+
+/** Opens a capture for reading and returns its descriptor and size; only CaptureReadError escapes. */
+function openCaptureFile(path: string): { fd: number; size: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw CaptureReadError.from(path, error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    return { fd, size: stat.size };
+  } catch (error) {
+    closeSync(fd);
+    throw CaptureReadError.from(path, error);
+  }
 }

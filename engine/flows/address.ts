@@ -48,3 +48,28 @@ export function formatIPv6Words(w0: number, w1: number, w2: number, w3: number):
   }
   return text;
 }
+
+/** '192.0.2.1' → its 4 bytes. Throws on anything else. */
+export function parseIPv4(text: string): number[] {
+  const parts = text.split('.');
+  const bytes = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
+  if (bytes.length !== 4 || bytes.some((b) => !(b >= 0 && b <= 255))) throw new Error(`not an IPv4 address: ${text}`);
+  return bytes;
+}
+
+/** '2001:db8::1' → its 16 bytes (no embedded IPv4 form). Throws on anything else. */
+export function parseIPv6(text: string): number[] {
+  const halves = text.split('::');
+  if (halves.length > 2) throw new Error(`not an IPv6 address: ${text}`);
+  const groups = (part: string) => (part === '' ? [] : part.split(':'));
+  const head = groups(halves[0]);
+  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) throw new Error(`not an IPv6 address: ${text}`);
+  const all = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (all.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) throw new Error(`not an IPv6 address: ${text}`);
+  return all.flatMap((g) => {
+    const word = parseInt(g, 16);
+    return [word >> 8, word & 0xff];
+  });
+}

@@ -3,23 +3,14 @@
  * TCP/UDP/ICMP with correct lengths and checksums, so the samples open cleanly in
  * Wireshark and tshark as well as in our engine.
  */
+import { parseIPv4 as ipv4Bytes, parseIPv6 as ipv6Bytes } from '../../engine/flows/address';
 
 export type Address = string;
 
 const MAC_CLIENT = [0x02, 0x00, 0x00, 0x00, 0x00, 0x01];
 const MAC_GATEWAY = [0x02, 0x00, 0x00, 0x00, 0x00, 0xfe];
 
-export function ipv4Bytes(text: string): number[] {
-  return text.split('.').map(Number);
-}
-
-export function ipv6Bytes(text: string): number[] {
-  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = [...h, ...Array<string>(tail === undefined ? 0 : 8 - h.length - t.length).fill('0'), ...t];
-  return groups.flatMap((g) => [(parseInt(g, 16) >> 8) & 0xff, parseInt(g, 16) & 0xff]);
-}
+export { ipv4Bytes, ipv6Bytes };
 
 const isV6 = (a: Address) => a.includes(':');
 

@@ -1,5 +1,6 @@
 import type { CapturedPacket } from '../../engine/capture/packet';
 import { newDecodedPacket, type DecodedPacket } from '../../engine/decode/decoded';
+import { parseIPv4, parseIPv6 } from '../../engine/flows/address';
 
 /**
  * Packets for flow-table unit tests, described by what the decoder would have found
@@ -29,8 +30,8 @@ let packetNumber = 0;
 
 export function flowPacket(spec: FlowPacketSpec): { packet: CapturedPacket; decoded: DecodedPacket } {
   const v6 = spec.src.includes(':');
-  const src = v6 ? ipv6Bytes(spec.src) : ipv4Bytes(spec.src);
-  const dst = v6 ? ipv6Bytes(spec.dst) : ipv4Bytes(spec.dst);
+  const src = Uint8Array.from(v6 ? parseIPv6(spec.src) : parseIPv4(spec.src));
+  const dst = Uint8Array.from(v6 ? parseIPv6(spec.dst) : parseIPv4(spec.dst));
   const data = new Uint8Array(src.length * 2);
   data.set(src, 0);
   data.set(dst, src.length);
@@ -70,22 +71,4 @@ export function flowPacket(spec: FlowPacketSpec): { packet: CapturedPacket; deco
     offset: 0,
   };
   return { packet, decoded: d };
-}
-
-function ipv4Bytes(text: string): Uint8Array {
-  return Uint8Array.from(text.split('.').map(Number));
-}
-
-function ipv6Bytes(text: string): Uint8Array {
-  const [head, tail] = text.split('::');
-  const words = (part: string | undefined) => (part ? part.split(':').map((w) => parseInt(w, 16)) : []);
-  const h = words(head);
-  const t = words(tail);
-  const all = tail === undefined ? h : [...h, ...new Array(8 - h.length - t.length).fill(0), ...t];
-  const bytes = new Uint8Array(16);
-  all.forEach((w, i) => {
-    bytes[2 * i] = w >> 8;
-    bytes[2 * i + 1] = w & 0xff;
-  });
-  return bytes;
 }

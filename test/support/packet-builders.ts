@@ -37,23 +37,11 @@ function be32(value: number): number[] {
   return [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
 }
 
-/** '10.1.2.3' → 4 bytes. */
-export function ipv4Address(text: string): number[] {
-  const parts = text.split('.').map(Number);
-  if (parts.length !== 4 || parts.some((p) => !(p >= 0 && p <= 255))) throw new Error(`bad IPv4 address ${text}`);
-  return parts;
-}
+/** '10.1.2.3' → 4 bytes; '2001:db8::1' → 16 bytes (the engine's own parsers). */
+import { parseIPv4, parseIPv6 } from '../../engine/flows/address';
 
-/** '2001:db8::1' → 16 bytes. */
-export function ipv6Address(text: string): number[] {
-  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  const zeros = tail === undefined ? 0 : 8 - headGroups.length - tailGroups.length;
-  const groups = [...headGroups, ...Array<string>(zeros).fill('0'), ...tailGroups];
-  if (groups.length !== 8) throw new Error(`bad IPv6 address ${text}`);
-  return groups.flatMap((g) => be16(parseInt(g, 16)));
-}
+export const ipv4Address = parseIPv4;
+export const ipv6Address = parseIPv6;
 
 // ---------------------------------------------------------------- link layers
 
