@@ -1,6 +1,6 @@
 /**
  * The pipeline, in the order a packet travels: capture source → decoder → flow table →
- * (later stages plug in as FlowObservers). This file is where to start reading to
+ * L7 detector → (later stages plug in as FlowObservers). This file is where to start reading to
  * follow one packet from the capture to a hit.
  */
 import type { CaptureFormat, CaptureIssue, CapturedPacket } from './capture/packet';
@@ -9,13 +9,17 @@ import { decodePacket, hasIpKey, newDecodedPacket, type DecodeSkipReason } from 
 import { FlowTable, type FlowObserver, type FlowSkipReason } from './flows/table';
 import type { FlowTableOptions } from './flows/options';
 import { ACCOUNTING, type AccountingName } from './accounting';
+import { L7Detector } from './dpi/detector';
+import { chainObservers } from './flows/observers';
 
 export interface RunOptions {
   /** ntopng (default) or ndpireader accounting; see accounting.ts. */
   accounting?: AccountingName;
   /** Overrides of single accounting options (idle timeout, max flows, ...). */
   flowOptions?: Partial<FlowTableOptions>;
-  /** Stages after the flow table. */
+  /** Label flows with nDPI's protocol names (default true); off for the flows-only path. */
+  dpi?: boolean;
+  /** Stages after the flow table (and after the L7 detector). */
   observer?: FlowObserver;
   /** Called as the capture is read (bytes done, bytes total, packets so far). */
   onProgress?(bytesDone: number, bytesTotal: number, packets: number): void;
@@ -48,7 +52,8 @@ export type SkipReason = DecodeSkipReason | FlowSkipReason;
 /** Reads a capture file through the whole pipeline and ends every flow at the end. */
 export async function runCaptureFile(path: string, options: RunOptions = {}): Promise<RunSummary> {
   const accounting = ACCOUNTING[options.accounting ?? 'ntopng'];
-  const table = new FlowTable(options.observer, { ...accounting.flowTable, ...options.flowOptions });
+  const detector = options.dpi === false ? undefined : new L7Detector();
+  const table = new FlowTable(chainObservers(detector, options.observer), { ...accounting.flowTable, ...options.flowOptions });
   const decoderOptions = accounting.decoder;
   const countBadTransport = accounting.countBadTransport;
   const decoded = newDecodedPacket();

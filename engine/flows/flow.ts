@@ -1,4 +1,5 @@
 import type { TunnelKind } from '../decode/decoded';
+import type { L7State } from '../dpi/l7-state';
 import { formatIPv4Word, formatIPv6Words } from './address';
 import { countPacket, DIRECTION_SLOTS, DirectionStats, initDirection, newValueArray, observeTcpSegment } from './direction-stats';
 import { KEY_SLOTS, type FlowKey } from './flow-key';
@@ -39,6 +40,8 @@ export class Flow {
   icmpCode = -1;
   /** @internal TCP handshake bits (tcp-handshake.ts). */
   handshakeState = 0;
+  /** What the L7 detector found (undefined when it does not run). */
+  l7: L7State | undefined;
 
   /** @internal next flow in the same hash bucket of the flow table. */
   nextInBucket: Flow | null = null;

@@ -31,6 +31,13 @@ export interface FlowJson {
     flags_s2c: string;
   };
   icmp?: { type: number; code: number; max_payload: number };
+  /** With L7 detection (the default), as the ground-truth files name them: */
+  proto?: string;
+  master?: string | null;
+  app?: string;
+  category?: string | null;
+  confidence?: string;
+  host?: string | null;
 }
 
 export interface DirectionJson {
@@ -48,7 +55,8 @@ export interface DirectionJson {
  * The JSON line of a flow, written directly as text: `flowscript flows --json` prints one
  * per flow, and building an object for JSON.stringify took twice as long on big
  * captures. Every string value here is an address, a fixed name or flag letters, so
- * nothing needs escaping. `details` adds per-direction packet-length and inter-arrival
+ * nothing needs escaping, except what comes from packets (host names), which goes
+ * through JSON.stringify. `details` adds per-direction packet-length and inter-arrival
  * statistics, fragments and TCP sequence anomalies.
  */
 export function flowJsonLine(flow: Flow, details = false): string {
@@ -68,6 +76,13 @@ export function flowJsonLine(flow: Flow, details = false): string {
       `"flags_c2s":"${tcpFlagsText(flow.clientToServer.tcpFlags)}","flags_s2c":"${tcpFlagsText(flow.serverToClient.tcpFlags)}"}`;
   }
   if (flow.icmpType >= 0) line += `,"icmp":{"type":${flow.icmpType},"code":${flow.icmpCode},"max_payload":${flow.maxIcmpPayload}}`;
+  const l7 = flow.l7;
+  if (l7) {
+    line +=
+      `,"proto":${JSON.stringify(l7.label)},"master":${l7.master === 'Unknown' ? 'null' : JSON.stringify(l7.master)},` +
+      `"app":${JSON.stringify(l7.app)},"category":${l7.category === undefined ? 'null' : JSON.stringify(l7.category)},` +
+      `"confidence":"${l7.confidence}","host":${l7.host === undefined ? 'null' : JSON.stringify(l7.host)}`;
+  }
   return line + '}';
 }
 

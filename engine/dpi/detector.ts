@@ -1,0 +1,157 @@
+import type { CapturedPacket } from '../capture/packet';
+import type { DecodedPacket } from '../decode/decoded';
+import type { Flow } from '../flows/flow';
+import type { FlowObserver } from '../flows/table';
+import type { Detection, Dissector, DissectorContext } from './dissector';
+import { ALL_DISSECTORS } from './dissectors';
+import { guessByPort, labelByIpProtocol } from './guess';
+import { classifyHost } from './apps/host-apps';
+import { L7State } from './l7-state';
+
+/**
+ * Packets of a flow handed to dissectors before giving up, as ndpiReader 4.2 does
+ * (ntopng decides earlier, after 12 packets, for when protocolDetected fires; the
+ * scheduler takes that from `detectedAtPacket`).
+ */
+const MAX_PACKETS = { tcp: 80, udp: 24 } as const;
+
+export interface DetectorStats {
+  /** Exceptions thrown by dissectors on hostile payloads (each a bug to fix; the flow goes on). */
+  dissectorErrors: number;
+}
+
+/**
+ * The L7 stage: a FlowObserver that labels flows the way nDPI 4.2 does, by handing each
+ * flow's payloads to the dissectors until one recognises its protocol, then falling back
+ * to a port guess. Other observers (the hook scheduler) run after it on the same events.
+ */
+export class L7Detector implements FlowObserver {
+  readonly stats: DetectorStats = { dissectorErrors: 0 };
+  private readonly byTransport: { tcp: Dissector[]; udp: Dissector[] };
+
+  constructor(dissectors: readonly Dissector[] = ALL_DISSECTORS) {
+    this.byTransport = {
+      tcp: dissectors.filter((d) => d.transports.includes('tcp')),
+      udp: dissectors.filter((d) => d.transports.includes('udp')),
+    };
+  }
+
+  flowCreated(flow: Flow): void {
+    flow.l7 = new L7State();
+  }
+
+  flowPacket(flow: Flow, fromClient: boolean, packet: CapturedPacket, d: DecodedPacket): void {
+    const state = flow.l7;
+    if (!state || state.done) return;
+    const transport = d.l4Proto === 6 ? 'tcp' : d.l4Proto === 17 ? 'udp' : undefined;
+    if (!transport) {
+      // ICMP, IGMP, GRE, ...: nDPI labels these from the IP protocol number at once.
+      const name = labelByIpProtocol(d.l4Proto);
+      if (name) {
+        state.app = name;
+        state.confidence = 'DPI';
+        state.detectedAtPacket = packet.number;
+      }
+      state.done = true;
+      return;
+    }
+    state.packetsInspected++;
+    if (d.payloadLength > 0 && !d.laterFragment) {
+      const ctx: DissectorContext = {
+        flow,
+        state,
+        payload: packet.data.subarray(d.payloadOffset, d.payloadOffset + d.payloadLength),
+        fromClient,
+        srcPort: d.srcPort,
+        dstPort: d.dstPort,
+        transport,
+        time: packet.sec + packet.nsec / 1e9,
+      };
+      if (state.detailsFrom) this.moreDetails(state, state.detailsFrom, ctx);
+      else this.detect(state, ctx, packet.number);
+    }
+    if (!state.done && state.packetsInspected >= MAX_PACKETS[transport]) this.finish(flow, state);
+  }
+
+  flowEnded(flow: Flow): void {
+    const state = flow.l7;
+    if (state && !state.done) this.finish(flow, state);
+  }
+
+  private detect(state: L7State, ctx: DissectorContext, packetNumber: number): void {
+    const candidates = this.byTransport[ctx.transport];
+    let undecided = 0;
+    // Dissectors whose ports match go first; the others after, in registry order.
+    for (const pass of [true, false]) {
+      for (const dissector of candidates) {
+        if (state.excluded.has(dissector.protocol)) continue;
+        if (matchesPort(dissector, ctx) !== pass) continue;
+        const verdict = this.run(dissector, ctx);
+        if (verdict === 'no') state.excluded.add(dissector.protocol);
+        else if (verdict === 'maybe') undecided++;
+        else {
+          this.label(state, dissector, verdict);
+          state.confidence = 'DPI';
+          state.detectedAtPacket = packetNumber;
+          state.matchPacket = ctx.payload.slice();
+          if (verdict.moreDetails) state.detailsFrom = dissector;
+          else state.done = true;
+          return;
+        }
+      }
+    }
+    if (undecided === 0 && state.excluded.size >= candidates.length) this.finish(ctx.flow, state);
+  }
+
+  private moreDetails(state: L7State, dissector: Dissector, ctx: DissectorContext): void {
+    const verdict = this.run(dissector, ctx);
+    if (verdict === 'no') {
+      state.done = true;
+    } else if (verdict !== 'maybe') {
+      if (verdict.host && !state.host) this.label(state, dissector, verdict);
+      if (!verdict.moreDetails) state.done = true;
+    }
+  }
+
+  private run(dissector: Dissector, ctx: DissectorContext) {
+    try {
+      return dissector.inspect(ctx);
+    } catch {
+      this.stats.dissectorErrors++;
+      return 'no' as const;
+    }
+  }
+
+  /** Records a detection: the protocol, and an application from the dissector or the host name. */
+  private label(state: L7State, dissector: Dissector, detection: Detection): void {
+    if (detection.host !== undefined) state.host = detection.host;
+    const hostApp = state.host !== undefined ? classifyHost(state.host) : undefined;
+    const app = detection.app ?? hostApp?.app;
+    if (app && app !== dissector.protocol) {
+      state.master = dissector.protocol;
+      state.app = app;
+      if (hostApp && hostApp.app === app) state.category = hostApp.category;
+    } else {
+      state.master = 'Unknown';
+      state.app = dissector.protocol;
+    }
+  }
+
+  /** Gives up: detection is over; an undetected flow gets nDPI's port-based guess. */
+  private finish(flow: Flow, state: L7State): void {
+    state.done = true;
+    state.detailsFrom = undefined;
+    if (state.detected) return;
+    const guess = guessByPort(flow);
+    if (guess) {
+      state.master = 'Unknown';
+      state.app = guess;
+      state.confidence = 'Match by port';
+    }
+  }
+}
+
+function matchesPort(dissector: Dissector, ctx: DissectorContext): boolean {
+  const ports = dissector.ports;
+  return ports !== undefined && (ports.includes(ctx.srcPort) || ports.includes(ctx.dstPort));
+}

@@ -1,0 +1,4 @@
+import type { Dissector } from '../../dissector';
+
+/** The secure family of dissectors, one module per protocol in this folder. */
+export const SECURE_DISSECTORS: readonly Dissector[] = [];

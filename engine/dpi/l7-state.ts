@@ -1,0 +1,94 @@
+import type { Dissector } from './dissector';
+
+/**
+ * What the L7 detector knows about one flow: the protocol labels as nDPI prints them,
+ * how sure it is, and the protocol details the flow API exposes (DNS query, HTTP URL,
+ * TLS SNI, ...). Attached to the flow as `flow.l7` when the detector is running.
+ */
+
+/** nDPI 4.2's confidence names, as ndpiReader prints them. */
+export type Confidence = 'Unknown' | 'Match by port' | 'Match by IP' | 'DPI (partial)' | 'DPI (cache)' | 'DPI';
+
+export interface DnsDetails {
+  query?: string;
+  /** Query type of the last query (1 A, 28 AAAA, ...). */
+  queryType?: number;
+  /** Response code of the last response (0 NOERROR, 3 NXDOMAIN, ...). */
+  returnCode?: number;
+  /** Addresses in the answers of the last response. */
+  answers?: string[];
+  invalidCharsInQuery?: boolean;
+}
+
+export interface HttpDetails {
+  method?: string;
+  url?: string;
+  host?: string;
+  userAgent?: string;
+  statusCode?: number;
+  contentType?: string;
+}
+
+export interface TlsDetails {
+  /** Negotiated or offered version number (0x0303 for TLS 1.2). */
+  version?: number;
+  sni?: string;
+  alpn?: string[];
+  supportedVersions?: number[];
+  ja3Client?: string;
+  ja3Server?: string;
+  cipher?: number;
+  cipherClass?: 'safe' | 'weak' | 'insecure';
+  certificateSubject?: string;
+  certificateIssuer?: string;
+  serverNames?: string[];
+}
+
+export interface SshDetails {
+  clientSignature?: string;
+  serverSignature?: string;
+  hasshClient?: string;
+  hasshServer?: string;
+}
+
+export class L7State {
+  /** Master protocol name ("TLS" in "TLS.Google"); 'Unknown' for single-level labels. */
+  master = 'Unknown';
+  /** Application protocol name ("Google" in "TLS.Google", or the only name). */
+  app = 'Unknown';
+  confidence: Confidence = 'Unknown';
+  /** Category name when an application or host rule overrides the protocol's own. */
+  category: string | undefined;
+  /** What nDPI stores as the flow's host/server name (HTTP Host, SNI, DNS query, ...). */
+  host: string | undefined;
+  /** ntopng's free-text flow info. */
+  info: string | undefined;
+  /** Detection finished: no more packets are inspected. */
+  done = false;
+  /** Packets handed to dissectors so far, and the number of the packet that detected the protocol. */
+  packetsInspected = 0;
+  detectedAtPacket = 0;
+  /** Dissectors that ruled themselves out for this flow. */
+  readonly excluded = new Set<string>();
+  /** Per-dissector scratch state (reassembly buffers, counters), by dissector name. */
+  readonly scratch = new Map<string, unknown>();
+  dns: DnsDetails | undefined;
+  http: HttpDetails | undefined;
+  tls: TlsDetails | undefined;
+  ssh: SshDetails | undefined;
+  /** The payload of the packet that decided the protocol (ntopng 4.2's getnDPIMatchPacket). */
+  matchPacket: Uint8Array | undefined;
+  /** The dissector still filling details after detection (Detection.moreDetails). */
+  detailsFrom: Dissector | undefined;
+
+  /** The label as nDPI prints it: "master.app", or one name. */
+  get label(): string {
+    if (this.master === 'Unknown' || this.master === this.app) return this.app;
+    if (this.app === 'Unknown') return this.master;
+    return `${this.master}.${this.app}`;
+  }
+
+  get detected(): boolean {
+    return this.app !== 'Unknown' || this.master !== 'Unknown';
+  }
+}
