@@ -28,10 +28,12 @@ function main(): void {
 
   // `ndpiReader -q` prints no flow list; `flows --summary` is the same work with the same
   // (summary-only) output. `--json` adds writing one JSON line per flow.
-  const ours = measureRounds(process.execPath, [cli, 'flows', capture, '--summary'], rounds);
-  console.log(line('flowscript flows --summary', ours, packets));
-  const oursJson = measureRounds(process.execPath, [cli, 'flows', capture, '--json'], rounds);
-  console.log(line('flowscript flows --json', oursJson, packets));
+  const ours = measureRounds(process.execPath, [cli, 'flows', capture, '--summary', '--no-dpi'], rounds);
+  console.log(line('flowscript flows --summary --no-dpi', ours, packets));
+  const oursJson = measureRounds(process.execPath, [cli, 'flows', capture, '--json', '--no-dpi'], rounds);
+  console.log(line('flowscript flows --json --no-dpi', oursJson, packets));
+  const oursDpi = measureRounds(process.execPath, [cli, 'flows', capture, '--summary'], rounds);
+  console.log(line('flowscript flows --summary (with L7)', oursDpi, packets));
 
   if (!commandExists('ndpiReader')) {
     console.log('\nndpiReader not found (apt-get install libndpi-bin): no peer comparison');
@@ -45,6 +47,8 @@ function main(): void {
   console.log(`\nflows-only throughput vs ndpiReader: ${ratio.toFixed(2)}x with --summary, ${ratioJson.toFixed(2)}x with --json (target >= 3x: ${verdict(ratio >= 3)})`);
   const peak = Math.max(ours.peakMb, oursJson.peakMb);
   console.log(`flows-only peak memory: ${peak.toFixed(0)} MB (target < 300 MB: ${verdict(peak < 300)})`);
+  const ratioDpi = ndpi.seconds / oursDpi.seconds;
+  console.log(`with L7 detection vs ndpiReader: ${ratioDpi.toFixed(2)}x (target >= 2x: ${verdict(ratioDpi >= 2)})`);
 }
 
 main();

@@ -15,18 +15,21 @@ export interface FlowsCommandOptions {
   details: boolean;
   /** Print only the summary (what `ndpiReader -q` prints nothing but). */
   summaryOnly: boolean;
+  /** Label flows with nDPI's protocol names (default); off gives the flows-only path. */
+  dpi: boolean;
   accounting: string;
   idleTimeout?: number;
   maxFlows?: number;
 }
 
-export const FLOWS_USAGE = `usage: flowscript flows <capture> [--json [--details] | --summary] [--accounting ntopng|ndpireader] [--idle-timeout S] [--max-flows N]
+export const FLOWS_USAGE = `usage: flowscript flows <capture> [--json [--details] | --summary] [--no-dpi] [--accounting ntopng|ndpireader] [--idle-timeout S] [--max-flows N]
 
 Reads a pcap or pcapng capture and lists its flows.
   --json            one JSON object per flow (in the order flows end), then a summary line
   --details         with --json: also packet-length and inter-arrival statistics,
                     fragments and TCP retransmission/out-of-order/lost/keep-alive counts
   --summary         only the JSON summary line (packets, flows, what was skipped)
+  --no-dpi          do not detect application protocols (no proto/host columns; faster)
   --accounting      ntopng (default): idle flows end after 60 s of packet time, later IP
                     fragments count to their flow; ndpireader: count like ndpiReader 4.2
   --idle-timeout S  seconds of packet time without packets before a flow ends (default 60)
@@ -60,6 +63,7 @@ export async function flowsCommand(options: FlowsCommandOptions): Promise<number
   try {
     summary = await runCaptureFile(capture, {
       accounting,
+      dpi: options.dpi,
       flowOptions: {
         ...(options.idleTimeout !== undefined ? { idleTimeoutSeconds: options.idleTimeout } : {}),
         ...(options.maxFlows !== undefined ? { maxFlows: options.maxFlows } : {}),
