@@ -1,4 +1,5 @@
 import type { Dissector } from '../../dissector';
+import { tlsDissector } from './tls';
 
 /** The secure family of dissectors, one module per protocol in this folder. */
-export const SECURE_DISSECTORS: readonly Dissector[] = [];
+export const SECURE_DISSECTORS: readonly Dissector[] = [tlsDissector];
