@@ -1,5 +1,6 @@
 import type { Dissector } from '../../dissector';
+import { quicDissector } from './quic';
 import { tlsDissector } from './tls';
 
 /** The secure family of dissectors, one module per protocol in this folder. */
-export const SECURE_DISSECTORS: readonly Dissector[] = [tlsDissector];
+export const SECURE_DISSECTORS: readonly Dissector[] = [tlsDissector, quicDissector];

@@ -109,7 +109,7 @@ function feed(s: TlsScratch, d: Direction, ctx: DissectorContext): boolean {
       d.records = new Uint8Array(0);
       return false;
     }
-    if (!d.started && type !== 22) {
+    if (!d.started && type !== 22 && type !== 21) {
       d.dead = true;
       d.records = new Uint8Array(0);
       return false;
