@@ -1,0 +1,81 @@
+import type { Dissector, DissectorContext, Verdict } from '../../dissector';
+import { matchExact, payloadPacketCount, scratch } from './util';
+
+/**
+ * FTP control as nDPI 4.2 finds it, within 8 payload packets and never on port 25: a
+ * known command, then a reply from the other side starting 1, 2, 3, 4, 5 or 6. The flow
+ * is only labelled once a password was sent with PASS (or after AUTH was accepted);
+ * otherwise the exchange starts over.
+ */
+
+const COMMANDS = [
+  'ABOR', 'ACCT', 'ADAT', 'ALLO', 'APPE', 'CCC', 'CDUP', 'CONF', 'CWD', 'DELE', 'ENC', 'EPRT', 'EPSV', 'FEAT',
+  'HELP', 'LANG', 'LIST', 'LPRT', 'LPSV', 'MDTM', 'MIC', 'MKD', 'MLSD', 'MLST', 'MODE', 'NLST', 'NOOP', 'OPTS',
+  'PASV', 'PBSZ', 'PORT', 'PROT', 'PWD', 'QUIT', 'REIN', 'REST', 'RETR', 'RMD', 'RNFR', 'RNTO', 'SITE', 'SIZE',
+  'SMNT', 'STAT', 'STOR', 'STOU', 'STRU', 'SYST', 'TYPE', 'XCUP', 'XMKD', 'XPWD', 'XRCP', 'XRMD', 'XRSQ', 'XSEM',
+  'XSEN', 'HOST',
+];
+/** Lower-case forms nDPI also accepts (including "user" and "pass", which store nothing). */
+const LOWER = [...COMMANDS.map((c) => c.toLowerCase()), 'user', 'pass'];
+
+interface FtpScratch {
+  /** 0 waiting for a command, else 1 + the direction (0 client, 1 server) of the command. */
+  stage: number;
+  password: string;
+  authFound: boolean;
+  authTls: boolean;
+}
+
+/** The argument after "CMD " up to the end of the line. */
+function argument(p: Uint8Array): string {
+  let out = '';
+  for (let i = 5; i < p.length && out.length < 63; i++) {
+    const c = p[i]!;
+    if (c === 0x0d || c === 0x0a || c === 0) break;
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+/** Records a command; false when the payload is not one. */
+function checkRequest(p: Uint8Array, s: FtpScratch): boolean {
+  if (matchExact(p, 0, 'USER')) return true;
+  if (matchExact(p, 0, 'PASS')) {
+    s.password = argument(p);
+    return true;
+  }
+  if (matchExact(p, 0, 'AUTH') || matchExact(p, 0, 'auth')) {
+    s.authFound = true;
+    return true;
+  }
+  return COMMANDS.some((c) => matchExact(p, 0, c)) || LOWER.some((c) => matchExact(p, 0, c));
+}
+
+export const FTP_CONTROL: Dissector = {
+  protocol: 'FTP_CONTROL',
+  transports: ['tcp'],
+  ports: [21],
+  inspect(ctx: DissectorContext): Verdict {
+    if (ctx.srcPort === 25 || ctx.dstPort === 25) return 'no';
+    if (payloadPacketCount(ctx) > 8) return 'no';
+    const p = ctx.payload;
+    const s = scratch<FtpScratch>(ctx, 'FTP_CONTROL', () => ({ stage: 0, password: '', authFound: false, authTls: false }));
+    const dir = ctx.fromClient ? 0 : 1;
+    if (s.stage === 0) {
+      if (p.length > 0 && checkRequest(p, s)) s.stage = dir + 1;
+      return 'maybe';
+    }
+    if (s.stage - dir === 1) return 'maybe';
+    const first = p[0];
+    let reply = false;
+    if (first === 0x31 || first === 0x32 || first === 0x33 || first === 0x36) {
+      if (s.authFound) s.authTls = true;
+      reply = true;
+    } else if (first === 0x34 || first === 0x35) {
+      reply = true;
+    }
+    if (reply && (s.password !== '' || s.authTls)) return {};
+    s.stage = 0;
+    return 'maybe';
+  },
+};

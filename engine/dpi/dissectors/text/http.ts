@@ -1,0 +1,161 @@
+import type { Detection, Dissector, DissectorContext, Verdict } from '../../dissector';
+import type { HttpDetails } from '../../l7-state';
+import { headerValue, matchCI, payloadPacketCount, scratch, splitLines, text, type Line } from './util';
+
+/**
+ * HTTP, as nDPI 4.2 recognises it: a payload that opens with a request method, or with
+ * "HTTP/1." (a response seen first). The flow is labelled at once; later packets (up to
+ * 8, both directions) fill the host, URL, user agent, status code and content type, until
+ * both the host and the status code are known. A request whose target is an absolute
+ * "http://" URL on a complete request line is a proxy request ("HTTP.HTTP_Proxy").
+ * A request for an "rtsp://" URL is left to RTSP.
+ */
+
+/** Request methods nDPI accepts, each followed by one space (compared without case). */
+const METHODS = ['GET ', 'POST ', 'OPTIONS ', 'HEAD ', 'PUT ', 'PATCH ', 'DELETE ', 'CONNECT ', 'PROPFIND ', 'REPORT ', 'RPC_IN_DATA ', 'RPC_OUT_DATA '];
+/** First letters a request can start with (upper case only, as nDPI checks). */
+const FIRST_LETTERS = new Set('CDGHOPR'.split('').map((c) => c.charCodeAt(0)));
+/** Extra packets inspected after detection, as nDPI allows. */
+const MAX_EXTRA_PACKETS = 8;
+/** Packets after which HTTP gives up on a flow. */
+const MAX_PACKETS = 20;
+/** nDPI keeps this many characters of a host name (the last ones). */
+const HOST_MAX = 79;
+/** Headers whose presence keeps HTTP interested in a packet that is neither request nor response. */
+const KNOWN_HEADERS = ['Host', 'User-Agent', 'Content-Type', 'Server', 'Accept', 'Referer', 'Cookie', 'Content-Length', 'Content-Encoding', 'Transfer-Encoding', 'Connection', 'Origin', 'Authorization', 'X-Forwarded-For', 'Content-Disposition'];
+
+interface HttpScratch {
+  detected: boolean;
+  extraPackets: number;
+  proxy: boolean;
+}
+
+/** Offset of the request target after "METHOD " and any extra spaces, or 0 when not a request. */
+export function requestUrlOffset(p: Uint8Array): number {
+  if (p.length === 0 || !FIRST_LETTERS.has(p[0]!)) return 0;
+  for (const m of METHODS) {
+    if (matchCI(p, 0, m)) {
+      let i = m.length;
+      while (i < p.length && i < m.length + 2048 && p[i] === 0x20) i++;
+      return i;
+    }
+  }
+  return 0;
+}
+
+/** C atoi over at most `len` bytes at `offset`. */
+function atoi(p: Uint8Array, offset: number, len: number): number {
+  let i = offset;
+  const end = Math.min(p.length, offset + len);
+  while (i < end && (p[i] === 0x20 || (p[i]! >= 0x09 && p[i]! <= 0x0d))) i++;
+  let sign = 1;
+  if (i < end && (p[i] === 0x2d || p[i] === 0x2b)) {
+    if (p[i] === 0x2d) sign = -1;
+    i++;
+  }
+  let n = 0;
+  while (i < end && p[i]! >= 0x30 && p[i]! <= 0x39) n = n * 10 + (p[i++]! - 0x30);
+  return sign * n;
+}
+
+/** Status code of a response starting "HTTP/1.x NNN", 0 when out of nDPI's range 100-509. */
+function statusCode(p: Uint8Array): number {
+  if (p.length < 12 || !matchCI(p, 0, 'HTTP/1.')) return 0;
+  const code = atoi(p, 9, 3);
+  return code >= 100 && code <= 509 ? code : 0;
+}
+
+/** The host name as nDPI stores it: lower case, its last 79 characters, cut at the first ':'. */
+export function hostFromHeader(raw: string): string {
+  let h = raw.length > HOST_MAX ? raw.slice(raw.length - HOST_MAX) : raw;
+  h = h.toLowerCase();
+  const colon = h.indexOf(':');
+  return colon >= 0 ? h.slice(0, colon) : h;
+}
+
+function hasKnownHeader(p: Uint8Array, lines: Line[]): boolean {
+  for (const line of lines) {
+    for (const name of KNOWN_HEADERS) if (headerValue(p, line, name)) return true;
+  }
+  return false;
+}
+
+/** Reads what one packet says (request line, response line, headers) into `http`. */
+function parsePacket(p: Uint8Array, http: HttpDetails, s: HttpScratch): void {
+  const lines = splitLines(p);
+  const urlStart = requestUrlOffset(p);
+  let urlName: string | undefined;
+  if (urlStart > 0) {
+    if (http.method === undefined) http.method = text(p, 0, urlStart).trim().toUpperCase();
+    const first = lines[0];
+    if (first && first.end - first.start >= urlStart + 9 && matchCI(p, first.end - 9, ' HTTP/1.')) {
+      urlName = text(p, urlStart, first.end - 9);
+      if (urlName.length > 7 && urlName.slice(0, 7).toLowerCase() === 'http://') s.proxy = true;
+    }
+  } else if (!http.statusCode) {
+    const code = statusCode(p);
+    if (code) http.statusCode = code;
+  }
+  let hostRaw: string | undefined;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.end === line.start) break; // end of the header block
+    let v: Line | undefined;
+    if ((v = headerValue(p, line, 'Host'))) {
+      hostRaw = text(p, v.start, v.end);
+      if (http.host === undefined) {
+        const host = hostFromHeader(hostRaw);
+        if (host.length > 0) http.host = host;
+      }
+    } else if ((v = headerValue(p, line, 'User-Agent'))) {
+      if (http.userAgent === undefined) http.userAgent = text(p, v.start, v.end);
+    } else if ((v = headerValue(p, line, 'Content-Type'))) {
+      if (http.contentType === undefined && http.statusCode && urlStart === 0 && v.end > v.start) {
+        http.contentType = text(p, v.start, v.end);
+      }
+    }
+  }
+  if (http.url === undefined && urlName !== undefined && urlName.length > 0 && hostRaw !== undefined && hostRaw.length > 0) {
+    if (urlName.startsWith('http://')) http.url = urlName;
+    else http.url = hostRaw === urlName ? hostRaw : hostRaw + urlName;
+  }
+}
+
+function verdict(ctx: DissectorContext, s: HttpScratch, more: boolean): Detection {
+  const http = ctx.state.http!;
+  const d: Detection = { moreDetails: more };
+  if (http.host !== undefined) d.host = http.host;
+  if (s.proxy) d.app = 'HTTP_Proxy';
+  return d;
+}
+
+export const HTTP: Dissector = {
+  protocol: 'HTTP',
+  transports: ['tcp'],
+  ports: [80, 8080, 3128],
+  inspect(ctx: DissectorContext): Verdict {
+    const p = ctx.payload;
+    const s = scratch<HttpScratch>(ctx, 'HTTP', () => ({ detected: false, extraPackets: 0, proxy: false }));
+    if (!s.detected) {
+      if (payloadPacketCount(ctx) > MAX_PACKETS) return 'no';
+      const urlStart = requestUrlOffset(p);
+      const isResponse = urlStart === 0 && p.length >= 7 && matchCI(p, 0, 'HTTP/1.');
+      if (urlStart > 0) {
+        const n = Math.min(7, p.length - urlStart);
+        if (matchCI(p, urlStart, 'rtsp://'.slice(0, n))) return 'no';
+      } else if (!isResponse) {
+        return hasKnownHeader(p, splitLines(p)) ? 'maybe' : 'no';
+      }
+      s.detected = true;
+      ctx.state.http ??= {};
+      parsePacket(p, ctx.state.http, s);
+      const http = ctx.state.http;
+      return verdict(ctx, s, !(http.host !== undefined && http.statusCode));
+    }
+    s.extraPackets++;
+    const http = (ctx.state.http ??= {});
+    parsePacket(p, http, s);
+    const finished = (http.host !== undefined && !!http.statusCode) || s.extraPackets >= MAX_EXTRA_PACKETS;
+    return verdict(ctx, s, !finished);
+  },
+};
