@@ -130,7 +130,7 @@ export class L7Detector implements FlowObserver {
     if (app && app !== dissector.protocol) {
       state.master = dissector.protocol;
       state.app = app;
-      if (hostApp && hostApp.app === app) state.category = hostApp.category;
+      if (hostApp && hostApp.app === app) state.categoryOverride = hostApp.category;
     } else {
       state.master = 'Unknown';
       state.app = dissector.protocol;

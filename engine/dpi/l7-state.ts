@@ -1,3 +1,4 @@
+import { categoryName, defaultCategoryOf, protocolByName } from '../../api/ndpi';
 import type { Dissector } from './dissector';
 
 /**
@@ -58,7 +59,7 @@ export class L7State {
   app = 'Unknown';
   confidence: Confidence = 'Unknown';
   /** Category name when an application or host rule overrides the protocol's own. */
-  category: string | undefined;
+  categoryOverride: string | undefined;
   /** What nDPI stores as the flow's host/server name (HTTP Host, SNI, DNS query, ...). */
   host: string | undefined;
   /** ntopng's free-text flow info. */
@@ -86,6 +87,23 @@ export class L7State {
     if (this.master === 'Unknown' || this.master === this.app) return this.app;
     if (this.app === 'Unknown') return this.master;
     return `${this.master}.${this.app}`;
+  }
+
+  /**
+   * The category as nDPI prints it: a host or content rule's, else the application's
+   * default (the master's when the application has none); undefined when Unspecified.
+   */
+  get category(): string | undefined {
+    if (this.categoryOverride !== undefined) return this.categoryOverride;
+    const master = protocolByName(this.master)?.id ?? 0;
+    const app = protocolByName(this.app)?.id ?? 0;
+    const id = defaultCategoryOf(master, app);
+    return id === 0 ? undefined : categoryName(id);
+  }
+
+  /** Setting the category overrides the protocol's default for this flow. */
+  set category(name: string | undefined) {
+    this.categoryOverride = name;
   }
 
   get detected(): boolean {
