@@ -21,6 +21,8 @@ const MAX_EXTRA_PACKETS = 8;
 const MAX_PACKETS = 20;
 /** nDPI keeps this many characters of a host name (the last ones). */
 const HOST_MAX = 79;
+/** ndpiReader reports at most this many characters of a URL. */
+const URL_MAX = 255;
 /** Headers whose presence keeps HTTP interested in a packet that is neither request nor response. */
 const KNOWN_HEADERS = ['Host', 'User-Agent', 'Content-Type', 'Server', 'Accept', 'Referer', 'Cookie', 'Content-Length', 'Content-Encoding', 'Transfer-Encoding', 'Connection', 'Origin', 'Authorization', 'X-Forwarded-For', 'Content-Disposition'];
 
@@ -97,9 +99,8 @@ function parsePacket(p: Uint8Array, http: HttpDetails, s: HttpScratch): void {
     if (code) http.statusCode = code;
   }
   let hostRaw: string | undefined;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.end === line.start) break; // end of the header block
+  // Like nDPI, every line of the packet is looked at (a packet may continue the headers).
+  for (const line of lines) {
     let v: Line | undefined;
     if ((v = headerValue(p, line, 'Host'))) {
       hostRaw = text(p, v.start, v.end);
@@ -111,13 +112,16 @@ function parsePacket(p: Uint8Array, http: HttpDetails, s: HttpScratch): void {
       if (http.userAgent === undefined) http.userAgent = text(p, v.start, v.end);
     } else if ((v = headerValue(p, line, 'Content-Type'))) {
       if (http.contentType === undefined && http.statusCode && urlStart === 0 && v.end > v.start) {
-        http.contentType = text(p, v.start, v.end);
+        // nDPI keeps the media type only, up to the first ';'.
+        const semi = p.subarray(v.start, v.end).indexOf(0x3b);
+        const ct = text(p, v.start, semi >= 0 ? v.start + semi : v.end);
+        if (ct.length > 0) http.contentType = ct;
       }
     }
   }
   if (http.url === undefined && urlName !== undefined && urlName.length > 0 && hostRaw !== undefined && hostRaw.length > 0) {
-    if (urlName.startsWith('http://')) http.url = urlName;
-    else http.url = hostRaw === urlName ? hostRaw : hostRaw + urlName;
+    const url = urlName.startsWith('http://') ? urlName : hostRaw === urlName ? hostRaw : hostRaw + urlName;
+    http.url = url.length > URL_MAX ? url.slice(0, URL_MAX) : url;
   }
 }
 
