@@ -213,6 +213,8 @@ test('NetBIOS datagram: SMBv1 when large, sender address must match', () => {
   const session = [0x81, 0, ...be16(68), ...Array(68).fill(0x41)];
   assert.ok(isDetection(NETBIOS.inspect(ctx(session, { transport: 'tcp', srcPort: 1398, dstPort: 139 }))));
   assert.equal(NETBIOS.inspect(ctx(session, { transport: 'tcp', srcPort: 139, dstPort: 1398 })), 'no');
+  // TCP 445 belongs to the SMB dissector that shares the NetBIOS name: never rule it out.
+  assert.equal(NETBIOS.inspect(ctx([0, 0, 0, 4, 1, 2, 3, 4], { transport: 'tcp', srcPort: 50000, dstPort: 445 })), 'maybe');
 });
 
 function dhcp(options: number[]): number[] {

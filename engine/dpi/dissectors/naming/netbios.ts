@@ -86,6 +86,9 @@ function inspect(ctx: DissectorContext): Verdict {
     }
     return 'no';
   }
+  // SMB over TCP 445 is the secure family's dissector, which shares the "NetBIOS" name:
+  // answering 'no' there would exclude it too.
+  if (ctx.srcPort === 445 || ctx.dstPort === 445) return 'maybe';
   // Session request: 0x81, flags 0, length 68 (two encoded names).
   if (ctx.dstPort === 139 && p.length === 72 && p[0] === 0x81 && p[1] === 0 && u16(p, 2) === 68) return {};
   return 'no';
