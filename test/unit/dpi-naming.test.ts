@@ -17,6 +17,7 @@ import { TEREDO } from '../../engine/dpi/dissectors/naming/teredo';
 import { DROPBOX } from '../../engine/dpi/dissectors/naming/dropbox';
 import { SPOTIFY } from '../../engine/dpi/dissectors/naming/spotify';
 import { LDAP } from '../../engine/dpi/dissectors/naming/ldap';
+import { KERBEROS, kerberosMessageType } from '../../engine/dpi/dissectors/naming/kerberos';
 
 interface Opts {
   transport?: 'tcp' | 'udp';
@@ -71,7 +72,7 @@ test('naming dissectors survive hostile payloads', () => {
   // Valid-looking starts, cut everywhere.
   const dns = dnsMessage(0x0100, [1, 0, 0, 0], [...labels('www.example.com'), 0, 1, 0, 1]);
   for (let cut = 0; cut <= dns.length; cut++) samples.push(dns.slice(0, cut));
-  const ports = [53, 5353, 5355, 137, 138, 139, 67, 68, 546, 547, 123, 3544, 17500, 57621, 389, 1900, 4000];
+  const ports = [53, 5353, 5355, 137, 138, 139, 67, 68, 546, 547, 123, 3544, 17500, 57621, 88, 389, 445, 1900, 4000];
   for (const d of NAMING_DISSECTORS) {
     for (const s of samples) {
       for (const transport of ['udp', 'tcp'] as const) {
@@ -277,4 +278,28 @@ test('LDAP bind request', () => {
 test('every naming dissector has a distinct nDPI protocol name', () => {
   const names = NAMING_DISSECTORS.map((d: Dissector) => d.protocol);
   assert.equal(new Set(names).size, names.length);
+});
+
+test('Kerberos: AS-REQ over UDP and TCP, KRB-ERROR, malformed framing', () => {
+  // AS-REQ: [APPLICATION 10] len SEQUENCE len, pvno [1] 5, msg-type [2] 10, ...
+  const asReq = [0x6a, 0x81, 0x20, 0x30, 0x1d, 0xa1, 3, 2, 1, 5, 0xa2, 3, 2, 1, 10, ...Array(20).fill(0)];
+  assert.ok(isDetection(KERBEROS.inspect(ctx(asReq, { srcPort: 50000, dstPort: 88 }))));
+  const tcp = [...be32(asReq.length), ...asReq];
+  assert.ok(isDetection(KERBEROS.inspect(ctx(tcp, { transport: 'tcp', srcPort: 50000, dstPort: 88 }))));
+  // First segment of a longer record.
+  const head = [...be32(3000), ...asReq];
+  assert.ok(isDetection(KERBEROS.inspect(ctx(head, { transport: 'tcp', srcPort: 50000, dstPort: 88 }))));
+  assert.equal(KERBEROS.inspect(ctx([...be32(20000), ...asReq], { transport: 'tcp', srcPort: 50000, dstPort: 88 })), 'no');
+  const error = [0x7e, 0x10, 0x30, 0x0e, 0xa0, 3, 2, 1, 5, 0xa1, 3, 2, 1, 30, 0, 0];
+  assert.ok(isDetection(KERBEROS.inspect(ctx(error, { srcPort: 88, dstPort: 50000 }))));
+  // Message type that disagrees with the tag, wrong version, off port, truncated.
+  const mismatch = asReq.slice();
+  mismatch[14] = 12;
+  assert.equal(KERBEROS.inspect(ctx(mismatch, { srcPort: 50000, dstPort: 88 })), 'no');
+  const v4 = asReq.slice();
+  v4[9] = 4;
+  assert.equal(KERBEROS.inspect(ctx(v4, { srcPort: 50000, dstPort: 88 })), 'no');
+  assert.equal(KERBEROS.inspect(ctx(asReq, { srcPort: 50000, dstPort: 89 })), 'no');
+  for (let cut = 0; cut < 15; cut++) assert.equal(KERBEROS.inspect(ctx(asReq.slice(0, cut), { srcPort: 1, dstPort: 88 })), 'no');
+  assert.equal(kerberosMessageType(Uint8Array.from([0x6a, 0x84, 0, 0, 0, 1]), 0), -1);
 });

@@ -3,6 +3,7 @@ import { DHCP } from './dhcp';
 import { DHCPV6 } from './dhcpv6';
 import { DNS } from './dns';
 import { DROPBOX } from './dropbox';
+import { KERBEROS } from './kerberos';
 import { LDAP } from './ldap';
 import { LLMNR } from './llmnr';
 import { MDNS } from './mdns';
@@ -25,5 +26,6 @@ export const NAMING_DISSECTORS: readonly Dissector[] = [
   TEREDO,
   DROPBOX,
   SPOTIFY,
+  KERBEROS,
   LDAP,
 ];
