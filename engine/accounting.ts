@@ -5,6 +5,7 @@
  * docs/flows.md explains every difference.
  */
 import type { DecodeOptions } from './decode';
+import type { DetectionLimits } from './dpi/detector';
 import { NDPIREADER_FLOW_TABLE, NTOPNG_FLOW_TABLE, type FlowTableOptions } from './flows/options';
 
 export interface Accounting {
@@ -15,6 +16,8 @@ export interface Accounting {
    * inconsistent, keyed on what the IP header gives (ports 0 when missing).
    */
   countBadTransport: boolean;
+  /** When the L7 detector stops looking at a flow's packets and falls back to a guess. */
+  detection: DetectionLimits;
 }
 
 export const ACCOUNTING = {
@@ -22,6 +25,8 @@ export const ACCOUNTING = {
     flowTable: NTOPNG_FLOW_TABLE,
     decoder: { ipAfterUnknownEtherType: false },
     countBadTransport: false,
+    // ntopng gives up after 12 packets, or 5 s without packets (spec §3.2).
+    detection: { maxPackets: { tcp: 12, udp: 12 }, idleGiveUpSeconds: 5 },
   },
   ndpireader: {
     flowTable: NDPIREADER_FLOW_TABLE,
@@ -29,6 +34,8 @@ export const ACCOUNTING = {
     // start with a 4 or 6 nibble, and counts packets with broken transport headers.
     decoder: { ipAfterUnknownEtherType: true },
     countBadTransport: true,
+    // ndpiReader's defaults: 80 TCP or 24 UDP packets per flow, no idle give-up on files.
+    detection: { maxPackets: { tcp: 80, udp: 24 }, idleGiveUpSeconds: Infinity },
   },
 } as const satisfies { [name: string]: Accounting };
 

@@ -52,7 +52,7 @@ export type SkipReason = DecodeSkipReason | FlowSkipReason;
 /** Reads a capture file through the whole pipeline and ends every flow at the end. */
 export async function runCaptureFile(path: string, options: RunOptions = {}): Promise<RunSummary> {
   const accounting = ACCOUNTING[options.accounting ?? 'ntopng'];
-  const detector = options.dpi === false ? undefined : new L7Detector();
+  const detector = options.dpi === false ? undefined : new L7Detector(accounting.detection);
   const table = new FlowTable(chainObservers(detector, options.observer), { ...accounting.flowTable, ...options.flowOptions });
   const decoderOptions = accounting.decoder;
   const countBadTransport = accounting.countBadTransport;

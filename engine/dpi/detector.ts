@@ -8,12 +8,16 @@ import { guessByPort, labelByIpProtocol } from './guess';
 import { classifyHost } from './apps/host-apps';
 import { L7State } from './l7-state';
 
-/**
- * Packets of a flow handed to dissectors before giving up, as ndpiReader 4.2 does
- * (ntopng decides earlier, after 12 packets, for when protocolDetected fires; the
- * scheduler takes that from `detectedAtPacket`).
- */
-const MAX_PACKETS = { tcp: 80, udp: 24 } as const;
+/** When the detector stops looking at a flow and falls back to a guess. */
+export interface DetectionLimits {
+  /** Packets of a flow (with or without payload) inspected before giving up. */
+  maxPackets: { tcp: number; udp: number };
+  /** Give up on a flow that had no packet for this long (packet time, seconds). */
+  idleGiveUpSeconds: number;
+}
+
+/** ndpiReader 4.2's limits (ntopng's are in accounting.ts). */
+export const NDPI_READER_LIMITS: DetectionLimits = { maxPackets: { tcp: 80, udp: 24 }, idleGiveUpSeconds: Infinity };
 
 export interface DetectorStats {
   /** Exceptions thrown by dissectors on hostile payloads (each a bug to fix; the flow goes on). */
@@ -29,7 +33,10 @@ export class L7Detector implements FlowObserver {
   readonly stats: DetectorStats = { dissectorErrors: 0 };
   private readonly byTransport: { tcp: Dissector[]; udp: Dissector[] };
 
-  constructor(dissectors: readonly Dissector[] = ALL_DISSECTORS) {
+  constructor(
+    private readonly limits: DetectionLimits = NDPI_READER_LIMITS,
+    dissectors: readonly Dissector[] = ALL_DISSECTORS,
+  ) {
     this.byTransport = {
       tcp: dissectors.filter((d) => d.transports.includes('tcp')),
       udp: dissectors.filter((d) => d.transports.includes('udp')),
@@ -55,6 +62,13 @@ export class L7Detector implements FlowObserver {
       state.done = true;
       return;
     }
+    const time = packet.sec + packet.nsec / 1e9;
+    if (state.packetsInspected > 0 && time - state.lastPacketTime > this.limits.idleGiveUpSeconds) {
+      // ntopng's housekeeping gave up on this flow while it was silent.
+      this.finish(flow, state);
+      return;
+    }
+    state.lastPacketTime = time;
     state.packetsInspected++;
     if (d.payloadLength > 0 && !d.laterFragment) {
       const ctx: DissectorContext = {
@@ -65,12 +79,12 @@ export class L7Detector implements FlowObserver {
         srcPort: d.srcPort,
         dstPort: d.dstPort,
         transport,
-        time: packet.sec + packet.nsec / 1e9,
+        time,
       };
       if (state.detailsFrom) this.moreDetails(state, state.detailsFrom, ctx);
       else this.detect(state, ctx, packet.number);
     }
-    if (!state.done && state.packetsInspected >= MAX_PACKETS[transport]) this.finish(flow, state);
+    if (!state.done && state.packetsInspected >= this.limits.maxPackets[transport]) this.finish(flow, state);
   }
 
   flowEnded(flow: Flow): void {

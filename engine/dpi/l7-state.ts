@@ -69,6 +69,8 @@ export class L7State {
   /** Packets handed to dissectors so far, and the number of the packet that detected the protocol. */
   packetsInspected = 0;
   detectedAtPacket = 0;
+  /** Packet time of the last packet inspected (for the idle give-up). */
+  lastPacketTime = 0;
   /** Dissectors that ruled themselves out for this flow. */
   readonly excluded = new Set<string>();
   /** Per-dissector scratch state (reassembly buffers, counters), by dissector name. */
