@@ -290,3 +290,17 @@ test('text family: hostile payloads never throw and only give valid verdicts', (
     }
   }
 });
+
+test('HTTP: the response media type sets nDPI\'s content category', async () => {
+  const { categoryFromContentType } = await import('../../engine/dpi/dissectors/text/http');
+  assert.equal(categoryFromContentType('video/mp4'), 'Media');
+  assert.equal(categoryFromContentType('audio/mpeg'), 'Media');
+  assert.equal(categoryFromContentType('application/java-vm'), 'Download');
+  assert.equal(categoryFromContentType('application/octet-stream'), 'Download');
+  assert.equal(categoryFromContentType('application/mpeg'), 'Streaming');
+  assert.equal(categoryFromContentType('application/json'), undefined);
+  assert.equal(categoryFromContentType('image/jpeg'), undefined);
+  assert.equal(categoryFromContentType(''), undefined);
+  const sim = run(HTTP, [{ c: 'GET /a HTTP/1.1\r\nHost: 10.0.0.1\r\n\r\n' }, { s: 'HTTP/1.1 206 Partial\r\nContent-Type: video/mp4\r\n\r\n' }]);
+  assert.equal(sim.state.category, 'Media');
+});

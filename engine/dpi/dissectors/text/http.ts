@@ -30,6 +30,8 @@ interface HttpScratch {
   detected: boolean;
   extraPackets: number;
   proxy: boolean;
+  /** The media type's category was looked at. */
+  categoryDone: boolean;
 }
 
 /** Offset of the request target after "METHOD " and any extra spaces, or 0 when not a request. */
@@ -125,8 +127,43 @@ function parsePacket(p: Uint8Array, http: HttpDetails, s: HttpScratch): void {
   }
 }
 
+const DOWNLOAD_TYPES: Record<string, readonly string[]> = { b: ['bz', 'bz2'], o: ['octet-stream'], x: ['x-tar', 'x-zip', 'x-bzip'] };
+const BINARY_TYPES: Record<string, readonly string[]> = {
+  e: ['exe'], j: ['java-vm'], v: ['vnd.ms-cab-compressed', 'vnd.microsoft.portable-executable'], x: ['x-msdownload', 'x-dosexec'],
+};
+
+/** True when `part` equals the start of `full` (nDPI's strncasecmp over the part's length). */
+const prefixOf = (part: string, full: string) => part.length <= full.length && full.slice(0, part.length) === part;
+
+/**
+ * The category nDPI 4.2 gives a flow from the response's media type: the part after
+ * "application/" (by position) decides Streaming (mpeg) or Download (archives,
+ * executables); audio and video types are Media.
+ */
+export function categoryFromContentType(contentType: string): string | undefined {
+  const ct = contentType.toLowerCase();
+  let category: string | undefined;
+  const app = ct.slice(12);
+  const appFirst = contentType[12] ?? ''; // nDPI picks the lists by the raw first letter
+  if (ct.length > 12) {
+    if (prefixOf(app, 'mpeg')) return 'Streaming';
+    if (app.length > 3) {
+      if ((DOWNLOAD_TYPES[appFirst] ?? []).some((m) => prefixOf(app, m))) category = 'Download';
+      if ((BINARY_TYPES[appFirst] ?? []).some((m) => prefixOf(app, m))) return 'Download';
+    }
+  }
+  if (ct.startsWith('audio'.slice(0, Math.min(ct.length, 5))) && contentType[0] === 'a') category = 'Media';
+  if (ct.startsWith('video'.slice(0, Math.min(ct.length, 5))) && contentType[0] === 'v') category = 'Media';
+  return category;
+}
+
 function verdict(ctx: DissectorContext, s: HttpScratch, more: boolean): Detection {
   const http = ctx.state.http!;
+  if (!s.categoryDone && http.contentType !== undefined) {
+    s.categoryDone = true;
+    const category = categoryFromContentType(http.contentType);
+    if (category !== undefined && ctx.state.categoryOverride === undefined) ctx.state.category = category;
+  }
   const d: Detection = { moreDetails: more };
   if (http.host !== undefined) d.host = http.host;
   if (s.proxy) d.app = 'HTTP_Proxy';
@@ -139,7 +176,7 @@ export const HTTP: Dissector = {
   ports: [80, 8080, 3128],
   inspect(ctx: DissectorContext): Verdict {
     const p = ctx.payload;
-    const s = scratch<HttpScratch>(ctx, 'HTTP', () => ({ detected: false, extraPackets: 0, proxy: false }));
+    const s = scratch<HttpScratch>(ctx, 'HTTP', () => ({ detected: false, extraPackets: 0, proxy: false, categoryDone: false }));
     if (!s.detected) {
       if (payloadPacketCount(ctx) > MAX_PACKETS) return 'no';
       const urlStart = requestUrlOffset(p);
