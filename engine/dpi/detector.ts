@@ -98,10 +98,13 @@ export class L7Detector implements FlowObserver {
     // Dissectors whose ports match go first; the others after, in registry order.
     for (const pass of [true, false]) {
       for (const dissector of candidates) {
-        if (state.excluded.has(dissector.protocol)) continue;
+        if (state.excludedDissectors.has(dissector)) continue;
         if (matchesPort(dissector, ctx) !== pass) continue;
         const verdict = this.run(dissector, ctx);
-        if (verdict === 'no') state.excluded.add(dissector.protocol);
+        if (verdict === 'no') {
+          state.excludedDissectors.add(dissector);
+          state.excluded.add(dissector.protocol);
+        }
         else if (verdict === 'maybe') undecided++;
         else {
           this.label(state, dissector, verdict);
@@ -114,7 +117,7 @@ export class L7Detector implements FlowObserver {
         }
       }
     }
-    if (undecided === 0 && state.excluded.size >= candidates.length) this.finish(ctx.flow, state);
+    if (undecided === 0 && state.excludedDissectors.size >= candidates.length) this.finish(ctx.flow, state);
   }
 
   private moreDetails(state: L7State, dissector: Dissector, ctx: DissectorContext): void {

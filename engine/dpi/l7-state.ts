@@ -71,7 +71,9 @@ export class L7State {
   detectedAtPacket = 0;
   /** Packet time of the last packet inspected (for the idle give-up). */
   lastPacketTime = 0;
-  /** Dissectors that ruled themselves out for this flow. */
+  /** Dissectors that ruled themselves out for this flow (by identity: two may share a protocol name). */
+  readonly excludedDissectors = new Set<Dissector>();
+  /** Protocol names of those dissectors (for dissectors that depend on another's verdict). */
   readonly excluded = new Set<string>();
   /** Per-dissector scratch state (reassembly buffers, counters), by dissector name. */
   readonly scratch = new Map<string, unknown>();
