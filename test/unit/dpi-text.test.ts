@@ -8,7 +8,7 @@ import type { Dissector, DissectorContext, Verdict } from '../../engine/dpi/diss
 import type { Flow } from '../../engine/flows/flow';
 import { L7State } from '../../engine/dpi/l7-state';
 import { TEXT_DISSECTORS } from '../../engine/dpi/dissectors/text';
-import { HTTP, hostFromHeader, requestUrlOffset } from '../../engine/dpi/dissectors/text/http';
+import { HTTP, categoryFromContentType, hostFromHeader, requestUrlOffset } from '../../engine/dpi/dissectors/text/http';
 import { RTSP } from '../../engine/dpi/dissectors/text/rtsp';
 import { SIP } from '../../engine/dpi/dissectors/text/sip';
 import { RTP } from '../../engine/dpi/dissectors/text/rtp';
@@ -291,8 +291,7 @@ test('text family: hostile payloads never throw and only give valid verdicts', (
   }
 });
 
-test('HTTP: the response media type sets nDPI\'s content category', async () => {
-  const { categoryFromContentType } = await import('../../engine/dpi/dissectors/text/http');
+test('HTTP: the response media type sets nDPI\'s content category', () => {
   assert.equal(categoryFromContentType('video/mp4'), 'Media');
   assert.equal(categoryFromContentType('audio/mpeg'), 'Media');
   assert.equal(categoryFromContentType('application/java-vm'), 'Download');

@@ -24,6 +24,14 @@ function rtspUrlNearStart(p: Uint8Array): boolean {
   return false;
 }
 
+/** True when the dissector named `protocol` already ruled itself out for this flow. */
+function isExcluded(ctx: DissectorContext, protocol: string): boolean {
+  for (const d of ctx.state.excluded as Set<unknown>) {
+    if (d === protocol || (typeof d === 'object' && d !== null && (d as { protocol?: unknown }).protocol === protocol)) return true;
+  }
+  return false;
+}
+
 interface RtspScratch {
   /** 0 before the first packet, else 1 + the direction (0 client, 1 server) of the first one. */
   stage: number;
@@ -53,7 +61,7 @@ export const RTSP: Dissector = {
     if (p.length > 20 && s.stage === 2 - dir) {
       if (matchExact(p, 0, 'RTSP/1.0 ') || rtspUrlNearStart(p)) return {};
     }
-    if (ctx.transport === 'udp' && !(ctx.state.excluded.has('RTP') && ctx.state.excluded.has('RTCP'))) return 'maybe';
+    if (ctx.transport === 'udp' && !(isExcluded(ctx, 'RTP') && isExcluded(ctx, 'RTCP'))) return 'maybe';
     return 'no';
   },
 };
