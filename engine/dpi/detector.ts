@@ -125,7 +125,8 @@ export class L7Detector implements FlowObserver {
     if (verdict === 'no') {
       state.done = true;
     } else if (verdict !== 'maybe') {
-      if (verdict.host && !state.host) this.label(state, dissector, verdict);
+      // Details can still name the application (a TLS certificate when there was no SNI).
+      if (verdict.app !== undefined || (verdict.host !== undefined && state.host === undefined)) this.label(state, dissector, verdict);
       if (!verdict.moreDetails) state.done = true;
     }
   }
