@@ -20,10 +20,10 @@
  * - Category-only patterns (host-rules.ts HOST_CATEGORY_GROUPS) follow the same rules and
  *   replace the category of the application match ("captive.apple.com" → Apple/ConnCheck).
  *
- * Lookups are index-based: patterns that must end the host are found by looking up each
- * suffix of the host that starts at a label or character boundary in a map; patterns that
- * may sit anywhere end in "." or "-", so only the host's "." and "-" positions are tried,
- * with the few distinct lengths such patterns have.
+ * Lookups are index-based and allocate nothing: the patterns sit in two tries read from
+ * their last character backwards, one for end-anchored patterns (walked once, from the end
+ * of the host) and one for patterns ending in "." or "-" (walked from each "." and "-" of
+ * the host). A lookup costs about a microsecond.
  */
 
 import { HOST_CATEGORY_GROUPS, HOST_RULE_GROUPS, HOST_RULE_LEVELS } from './host-rules';
@@ -42,22 +42,29 @@ interface Pattern {
   readonly boundary: boolean;
 }
 
+/** A trie over pattern characters read backwards, from the pattern's last character. */
+interface ReverseTrie {
+  readonly next: Map<number, ReverseTrie>;
+  pattern?: Pattern;
+}
+
 interface PatternIndex {
-  /** Patterns that must end the host, by text. */
-  readonly atEnd: Map<string, Pattern>;
-  /** Patterns that may end anywhere (their last character is "." or "-"), by text. */
-  readonly anywhere: Map<string, Pattern>;
-  /** Distinct lengths of the `anywhere` patterns, longest first. */
-  readonly anywhereLengths: readonly number[];
-  /**
-   * Whether some end-anchored pattern has no dot (and so no boundary rule and no "." or
-   * "-" of its own): then every start offset must be tried, not only those at a boundary.
-   */
-  readonly atEndAnyStart: boolean;
+  /** Patterns that must end the host (last character a letter, digit, ...). */
+  readonly atEnd: ReverseTrie;
+  /** Patterns that may end anywhere (their last character is "." or "-"). */
+  readonly anywhere: ReverseTrie;
+  readonly size: number;
 }
 
 function isMiddleChar(c: string): boolean {
   return c === '.' || c === '-';
+}
+
+const DOT = 0x2e;
+const DASH = 0x2d;
+
+function isMiddleCode(c: number): boolean {
+  return c === DOT || c === DASH;
 }
 
 /**
@@ -79,9 +86,28 @@ export function domainLevel(name: string): number {
   return state >= 2 ? level : 0;
 }
 
+function newTrie(): ReverseTrie {
+  return { next: new Map() };
+}
+
+/** Adds a pattern; returns false when an equal pattern is there already. */
+function addReversed(root: ReverseTrie, pattern: Pattern): boolean {
+  let node = root;
+  for (let i = pattern.text.length - 1; i >= 0; i--) {
+    const c = pattern.text.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = newTrie()));
+    node = child;
+  }
+  if (node.pattern) return false;
+  node.pattern = pattern;
+  return true;
+}
+
 function buildIndex(entries: Iterable<[string, string, number | undefined]>): PatternIndex {
-  const atEnd = new Map<string, Pattern>();
-  const anywhere = new Map<string, Pattern>();
+  const atEnd = newTrie();
+  const anywhere = newTrie();
+  let size = 0;
   for (const [raw, value, fixedLevel] of entries) {
     const text = raw.toLowerCase();
     if (text.length === 0) continue;
@@ -91,12 +117,25 @@ function buildIndex(entries: Iterable<[string, string, number | undefined]>): Pa
       level: fixedLevel || domainLevel(text),
       boundary: !isMiddleChar(text[0]) && text.includes('.'),
     };
-    const map = isMiddleChar(text[text.length - 1]) ? anywhere : atEnd;
-    if (!map.has(text)) map.set(text, pattern); // nDPI keeps the first of two equal patterns
+    // nDPI keeps the first of two equal patterns.
+    if (addReversed(isMiddleChar(text[text.length - 1]) ? anywhere : atEnd, pattern)) size++;
   }
-  const lengths = [...new Set([...anywhere.keys()].map((k) => k.length))].sort((a, b) => b - a);
-  const atEndAnyStart = [...atEnd.keys()].some((k) => !k.includes('.'));
-  return { atEnd, anywhere, anywhereLengths: lengths, atEndAnyStart };
+  return { atEnd, anywhere, size };
+}
+
+/**
+ * The patterns of `trie` that end at offset `end` of `name`, longest first (as nDPI's
+ * automaton reports them at one position), each with its start offset.
+ */
+function endingAt(trie: ReverseTrie, name: string, end: number, out: [Pattern, number][]): void {
+  out.length = 0;
+  let node: ReverseTrie | undefined = trie;
+  for (let i = end - 1; i >= 0; i--) {
+    node = node.next.get(name.charCodeAt(i));
+    if (!node) break;
+    if (node.pattern) out.push([node.pattern, i]);
+  }
+  out.reverse();
 }
 
 const APP_INDEX = buildIndex(
@@ -115,39 +154,24 @@ const CATEGORY_INDEX = buildIndex(
   })(),
 );
 
+const scratch: [Pattern, number][] = [];
+
 /** Runs nDPI's selection over the patterns of `index` found in `name` (already lower case). */
 function bestMatch(index: PatternIndex, name: string): Pattern | undefined {
   const len = name.length;
   let best: Pattern | undefined;
-  const consider = (p: Pattern, start: number): void => {
-    if (p.boundary && start > 1 && !isMiddleChar(name[start - 1])) return;
-    if (!best || best.level < p.level) best = p;
-  };
-  // Candidates ending before the end of the name: only "anywhere" patterns, which end in
-  // "." or "-", so they can only end just after such a character.
   for (let end = 1; end <= len; end++) {
-    const atLast = end === len;
-    if (isMiddleChar(name[end - 1])) {
-      for (const l of index.anywhereLengths) {
-        if (l > end) continue;
-        const p = index.anywhere.get(name.slice(end - l, end));
-        if (!p) continue;
-        if (atLast && l === len) return p;
-        consider(p, end - l);
-      }
-    } else if (atLast) {
-      // Patterns ending at the end of the name, longest (= earliest start) first.
-      for (let start = 0; start < len; start++) {
-        // An end-anchored pattern with a dot either starts with "." or "-" (so the name has
-        // one at `start`), or needs one just before `start` once start >= 2.
-        if (start > 1 && !index.atEndAnyStart && !isMiddleChar(name[start]) && !isMiddleChar(name[start - 1])) {
-          continue;
-        }
-        const p = index.atEnd.get(start === 0 ? name : name.slice(start));
-        if (!p) continue;
-        if (start === 0) return p; // the whole name
-        consider(p, start);
-      }
+    const last = name.charCodeAt(end - 1);
+    let trie: ReverseTrie;
+    // "Anywhere" patterns end in "." or "-"; the others only at the end of the name.
+    if (isMiddleCode(last)) trie = index.anywhere;
+    else if (end === len) trie = index.atEnd;
+    else continue;
+    endingAt(trie, name, end, scratch);
+    for (const [p, start] of scratch) {
+      if (start === 0 && end === len) return p; // the whole name wins outright
+      if (p.boundary && start > 1 && !isMiddleCode(name.charCodeAt(start - 1))) continue;
+      if (!best || best.level < p.level) best = p;
     }
   }
   return best;
@@ -184,6 +208,6 @@ export function classifyHost(host: string): HostMatch | undefined {
 
 /** Number of host patterns (application and category-only) the tables hold. */
 export const HOST_PATTERN_COUNTS = {
-  app: APP_INDEX.atEnd.size + APP_INDEX.anywhere.size,
-  category: CATEGORY_INDEX.atEnd.size + CATEGORY_INDEX.anywhere.size,
+  app: APP_INDEX.size,
+  category: CATEGORY_INDEX.size,
 } as const;
