@@ -5,7 +5,8 @@ import type { FlowObserver } from '../flows/table';
 import type { Detection, Dissector, DissectorContext } from './dissector';
 import { ALL_DISSECTORS } from './dissectors';
 import { guessByPort, labelByIpProtocol } from './guess';
-import { classifyHost } from './apps/host-apps';
+import { classifyHost, classifyHostCategory } from './apps/host-apps';
+import { classifyAddress, type AddressMatch } from './apps/ip-apps';
 import { L7State } from './l7-state';
 
 /** When the detector stops looking at a flow and falls back to a guess. */
@@ -107,7 +108,7 @@ export class L7Detector implements FlowObserver {
         }
         else if (verdict === 'maybe') undecided++;
         else {
-          this.label(state, dissector, verdict);
+          this.label(ctx.flow, state, dissector, verdict);
           state.confidence = 'DPI';
           state.detectedAtPacket = packetNumber;
           state.matchPacket = ctx.payload.slice();
@@ -126,7 +127,7 @@ export class L7Detector implements FlowObserver {
       state.done = true;
     } else if (verdict !== 'maybe') {
       // Details can still name the application (a TLS certificate when there was no SNI).
-      if (verdict.app !== undefined || (verdict.host !== undefined && state.host === undefined)) this.label(state, dissector, verdict);
+      if (verdict.app !== undefined || (verdict.host !== undefined && state.host === undefined)) this.label(ctx.flow, state, dissector, verdict);
       if (!verdict.moreDetails) state.done = true;
     }
   }
@@ -140,33 +141,64 @@ export class L7Detector implements FlowObserver {
     }
   }
 
-  /** Records a detection: the protocol, and an application from the dissector or the host name. */
-  private label(state: L7State, dissector: Dissector, detection: Detection): void {
+  /**
+   * Records a detection: the protocol, and an application from the dissector, the host
+   * name, or (as nDPI 4.2 does when neither names one) the flow's addresses. The category
+   * is the application's, unless a category-only host rule says otherwise.
+   */
+  private label(flow: Flow, state: L7State, dissector: Dissector, detection: Detection): void {
     if (detection.host !== undefined) state.host = detection.host;
     const hostApp = state.host !== undefined ? classifyHost(state.host) : undefined;
-    const app = detection.app ?? hostApp?.app;
+    let app = detection.app ?? hostApp?.app;
+    let category = hostApp !== undefined && hostApp.app === app ? hostApp.category : undefined;
+    if (app === undefined && ADDRESS_APP_MASTERS.has(dissector.protocol)) {
+      const byAddress = addressApp(flow);
+      if (byAddress && byAddress.app !== dissector.protocol) {
+        app = byAddress.app;
+        category = byAddress.category;
+      }
+    }
+    if (state.host !== undefined) category = classifyHostCategory(state.host) ?? category;
+    state.categoryOverride = category;
     if (app && app !== dissector.protocol) {
       state.master = dissector.protocol;
       state.app = app;
-      if (hostApp && hostApp.app === app) state.categoryOverride = hostApp.category;
     } else {
       state.master = 'Unknown';
       state.app = dissector.protocol;
     }
   }
 
-  /** Gives up: detection is over; an undetected flow gets nDPI's port-based guess. */
+  /**
+   * Gives up: detection is over. An undetected flow gets nDPI's guesses: an application
+   * from its addresses ("Match by IP", under the port guess as master), else the protocol
+   * of its port ("Match by port").
+   */
   private finish(flow: Flow, state: L7State): void {
     state.done = true;
     state.detailsFrom = undefined;
     if (state.detected) return;
     const guess = guessByPort(flow);
-    if (guess) {
+    const byAddress = addressApp(flow);
+    if (byAddress) {
+      state.master = guess !== undefined && guess !== byAddress.app ? guess : 'Unknown';
+      state.app = byAddress.app;
+      state.categoryOverride = byAddress.category;
+      state.confidence = 'Match by IP';
+    } else if (guess) {
       state.master = 'Unknown';
       state.app = guess;
       state.confidence = 'Match by port';
     }
   }
+}
+
+/** Protocols that nDPI 4.2 gives an application from the flow's addresses after DPI (ground truth: NTP to an Apple server stays "NTP"). */
+const ADDRESS_APP_MASTERS = new Set(['DNS', 'HTTP', 'TLS', 'QUIC']);
+
+/** The application nDPI knows an address of the flow for: the client's first, then the server's. */
+function addressApp(flow: Flow): AddressMatch | undefined {
+  return classifyAddress(flow.clientIp) ?? classifyAddress(flow.serverIp);
 }
 
 function matchesPort(dissector: Dissector, ctx: DissectorContext): boolean {

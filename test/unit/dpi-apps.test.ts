@@ -209,14 +209,3 @@ test('address matching: longest prefix, public IPv4 only, no IPv6 table', () => 
   assert.equal(isPublicIPv4(ipv4ToNumber('224.0.0.1')!), false);
 });
 
-test('lookups are fast', () => {
-  const hosts = ['www.google.com', 'r3---sn-4g5e6nz7.googlevideo.com', 'unknown.example.org', 'graph.facebook.com', 'a.b.c.d.e.f.g.h.example.net'];
-  const t0 = performance.now();
-  for (let i = 0; i < 20000; i++) classifyHost(hosts[i % hosts.length]);
-  const hostMs = performance.now() - t0;
-  const t1 = performance.now();
-  for (let i = 0; i < 200000; i++) classifyAddress(`52.${i & 255}.${(i >> 8) & 255}.7`);
-  const ipMs = performance.now() - t1;
-  assert.ok(hostMs < 1500, `20k host lookups took ${hostMs.toFixed(0)} ms`);
-  assert.ok(ipMs < 1500, `200k address lookups took ${ipMs.toFixed(0)} ms`);
-});
