@@ -6,7 +6,7 @@ import type { Detection, Dissector, DissectorContext } from './dissector';
 import { ALL_DISSECTORS } from './dissectors';
 import { guessByPort, labelByIpProtocol } from './guess';
 import { classifyHost, classifyHostCategory } from './apps/host-apps';
-import { classifyAddress, type AddressMatch } from './apps/ip-apps';
+import { classifyIPv4, type AddressMatch } from './apps/ip-apps';
 import { L7State } from './l7-state';
 
 /** When the detector stops looking at a flow and falls back to a guess. */
@@ -60,7 +60,7 @@ export class L7Detector implements FlowObserver {
         state.confidence = 'DPI';
         state.detectedAtPacket = packet.number;
       }
-      state.done = true;
+      state.endDetection();
       return;
     }
     const time = packet.sec + packet.nsec / 1e9;
@@ -113,7 +113,7 @@ export class L7Detector implements FlowObserver {
           state.detectedAtPacket = packetNumber;
           state.matchPacket = ctx.payload.slice();
           if (verdict.moreDetails) state.detailsFrom = dissector;
-          else state.done = true;
+          else state.endDetection();
           return;
         }
       }
@@ -124,11 +124,11 @@ export class L7Detector implements FlowObserver {
   private moreDetails(state: L7State, dissector: Dissector, ctx: DissectorContext): void {
     const verdict = this.run(dissector, ctx);
     if (verdict === 'no') {
-      state.done = true;
+      state.endDetection();
     } else if (verdict !== 'maybe') {
       // Details can still name the application (a TLS certificate when there was no SNI).
       if (verdict.app !== undefined || (verdict.host !== undefined && state.host === undefined)) this.label(ctx.flow, state, dissector, verdict);
-      if (!verdict.moreDetails) state.done = true;
+      if (!verdict.moreDetails) state.endDetection();
     }
   }
 
@@ -175,7 +175,7 @@ export class L7Detector implements FlowObserver {
    * of its port ("Match by port").
    */
   private finish(flow: Flow, state: L7State): void {
-    state.done = true;
+    state.endDetection();
     state.detailsFrom = undefined;
     if (state.detected) return;
     const guess = guessByPort(flow);
@@ -198,7 +198,11 @@ const ADDRESS_APP_MASTERS = new Set(['DNS', 'HTTP', 'TLS', 'QUIC']);
 
 /** The application nDPI knows an address of the flow for: the client's first, then the server's. */
 function addressApp(flow: Flow): AddressMatch | undefined {
-  return classifyAddress(flow.clientIp) ?? classifyAddress(flow.serverIp);
+  // nDPI 4.2 has address lists for IPv4 only; numbers from the flow key, no text round trip.
+  const client = flow.clientIPv4;
+  const server = flow.serverIPv4;
+  if (client === undefined || server === undefined) return undefined;
+  return classifyIPv4(client) ?? classifyIPv4(server);
 }
 
 function matchesPort(dissector: Dissector, ctx: DissectorContext): boolean {

@@ -72,11 +72,11 @@ export class L7State {
   /** Packet time of the last packet inspected (for the idle give-up). */
   lastPacketTime = 0;
   /** Dissectors that ruled themselves out for this flow (by identity: two may share a protocol name). */
-  readonly excludedDissectors = new Set<Dissector>();
+  excludedDissectors = new Set<Dissector>();
   /** Protocol names of those dissectors (for dissectors that depend on another's verdict). */
-  readonly excluded = new Set<string>();
+  excluded = new Set<string>();
   /** Per-dissector scratch state (reassembly buffers, counters), by dissector name. */
-  readonly scratch = new Map<string, unknown>();
+  scratch = new Map<string, unknown>();
   dns: DnsDetails | undefined;
   http: HttpDetails | undefined;
   tls: TlsDetails | undefined;
@@ -85,6 +85,19 @@ export class L7State {
   matchPacket: Uint8Array | undefined;
   /** The dissector still filling details after detection (Detection.moreDetails). */
   detailsFrom: Dissector | undefined;
+
+  /**
+   * Detection is over: drop the dissectors' working state now, so that it does not live
+   * (and get copied by every garbage collection) for the rest of the flow's life.
+   */
+  endDetection(): void {
+    this.done = true;
+    if (this.scratch.size > 0) this.scratch = new Map();
+    if (this.excluded.size > 0) {
+      this.excluded = new Set();
+      this.excludedDissectors = new Set();
+    }
+  }
 
   /** The label as nDPI prints it: "master.app", or one name. */
   get label(): string {

@@ -104,6 +104,15 @@ export class Flow {
     return (this.serverText ??= this.address(this.clientIsLow ? KEY + 4 : KEY));
   }
 
+  /** The client's / server's IPv4 address as a 32-bit number (undefined for IPv6 flows). */
+  get clientIPv4(): number | undefined {
+    return this.ipVersion === 4 ? this.values[this.clientIsLow ? KEY : KEY + 4] : undefined;
+  }
+
+  get serverIPv4(): number | undefined {
+    return this.ipVersion === 4 ? this.values[this.clientIsLow ? KEY + 4 : KEY] : undefined;
+  }
+
   get clientToServer(): DirectionStats {
     return (this.c2sView ??= new DirectionStats(this.values, C2S));
   }

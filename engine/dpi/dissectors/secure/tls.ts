@@ -25,6 +25,8 @@ interface Direction {
   encrypted: boolean;
   /** Gave up on this direction (garbage or too much buffered). */
   dead: boolean;
+  /** Bytes still to skip of a record that is not read (application data), across packets. */
+  skip: number;
 }
 
 interface TlsScratch {
@@ -35,7 +37,7 @@ interface TlsScratch {
   detected: boolean;
 }
 
-const newDirection = (): Direction => ({ records: new Uint8Array(0), handshake: new Uint8Array(0), started: false, encrypted: false, dead: false });
+const newDirection = (): Direction => ({ records: new Uint8Array(0), handshake: new Uint8Array(0), started: false, encrypted: false, dead: false, skip: 0 });
 
 /** Copies ClientHello fields into the flow's TLS details. */
 export function recordClientHello(tls: TlsDetails, hello: ClientHello): void {
@@ -93,7 +95,16 @@ function handleMessage(s: TlsScratch, ctx: DissectorContext, type: number, body:
 /** Feeds one payload into a direction; returns false when the bytes are not TLS records. */
 function feed(s: TlsScratch, d: Direction, ctx: DissectorContext): boolean {
   if (d.dead) return true;
-  d.records = d.records.length ? concat(d.records, ctx.payload) : ctx.payload.slice();
+  let payload = ctx.payload;
+  if (d.skip > 0) {
+    // The rest of a record we do not read: drop it without buffering.
+    const dropped = Math.min(d.skip, payload.length);
+    d.skip -= dropped;
+    payload = payload.subarray(dropped);
+    if (payload.length === 0) return true;
+  }
+  // Parse straight from the packet when nothing is pending; only a cut record is copied.
+  d.records = d.records.length ? concat(d.records, payload) : payload;
   if (d.records.length > MAX_BUFFER) {
     d.dead = true;
     d.records = new Uint8Array(0);
@@ -115,7 +126,14 @@ function feed(s: TlsScratch, d: Direction, ctx: DissectorContext): boolean {
       return false;
     }
     d.started = true;
-    if (p + 5 + len > b.length) break;
+    if (p + 5 + len > b.length) {
+      if (type !== 22 && type !== 21 && type !== 20) {
+        // An incomplete record we would not read anyway: skip the rest as it arrives.
+        d.skip = p + 5 + len - b.length;
+        p = b.length;
+      }
+      break;
+    }
     const content = b.subarray(p + 5, p + 5 + len);
     p += 5 + len;
     if (type === 20) d.encrypted = true;
@@ -136,9 +154,12 @@ function feed(s: TlsScratch, d: Direction, ctx: DissectorContext): boolean {
       }
     }
   }
-  d.records = p > 0 ? b.slice(p) : b;
+  // Keep only the unread tail, as a copy (the packet's bytes are not ours to keep).
+  d.records = p >= b.length ? EMPTY : b.slice(p);
   return true;
 }
+
+const EMPTY = new Uint8Array(0);
 
 function finished(s: TlsScratch): boolean {
   const [c, sv] = s.dirs;
