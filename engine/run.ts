@@ -9,7 +9,6 @@ import { decodePacket, hasIpKey, newDecodedPacket, type DecodeSkipReason } from 
 import { FlowTable, type FlowObserver, type FlowSkipReason } from './flows/table';
 import type { FlowTableOptions } from './flows/options';
 import { ACCOUNTING, type AccountingName } from './accounting';
-import { L7Detector } from './dpi/detector';
 import { chainObservers } from './flows/observers';
 
 export interface RunOptions {
@@ -52,7 +51,7 @@ export type SkipReason = DecodeSkipReason | FlowSkipReason;
 /** Reads a capture file through the whole pipeline and ends every flow at the end. */
 export async function runCaptureFile(path: string, options: RunOptions = {}): Promise<RunSummary> {
   const accounting = ACCOUNTING[options.accounting ?? 'ntopng'];
-  const detector = options.dpi === false ? undefined : new L7Detector(accounting.detection);
+  const detector = options.dpi === false ? undefined : new (loadDetector())(accounting.detection);
   const table = new FlowTable(chainObservers(detector, options.observer), { ...accounting.flowTable, ...options.flowOptions });
   const decoderOptions = accounting.decoder;
   const countBadTransport = accounting.countBadTransport;
@@ -97,4 +96,13 @@ export async function runCaptureFile(path: string, options: RunOptions = {}): Pr
     peakFlows: table.stats.peakFlows,
     cancelled: read.cancelled,
   };
+}
+
+/**
+ * The L7 detector and its data (hundreds of KB of host and address tables) are loaded on
+ * first use, so the flows-only path and quick commands do not pay for parsing them.
+ */
+function loadDetector(): typeof import('./dpi/detector').L7Detector {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./dpi/detector') as typeof import('./dpi/detector')).L7Detector;
 }
