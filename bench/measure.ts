@@ -34,11 +34,6 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Several rounds of a command, returning the median time and the largest peak memory. */
-export function measureRounds(command: string, args: string[], rounds: number): Measurement {
-  const runs = Array.from({ length: rounds }, () => measureCommand(command, args));
-  return { seconds: median(runs.map((r) => r.seconds)), peakMb: Math.max(...runs.map((r) => r.peakMb)) };
-}
 
 export function commandExists(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;

@@ -62,8 +62,13 @@ export class L7State {
   categoryOverride: string | undefined;
   /** What nDPI stores as the flow's host/server name (HTTP Host, SNI, DNS query, ...). */
   host: string | undefined;
-  /** ntopng's free-text flow info. */
-  info: string | undefined;
+  /**
+   * ntopng's free-text flow info (`getInfo()["info"]`): the DNS query, else the HTTP URL,
+   * else the TLS server name, else the SSH client banner; undefined when none is known.
+   */
+  get info(): string | undefined {
+    return this.dns?.query ?? this.http?.url ?? this.tls?.sni ?? this.ssh?.clientSignature;
+  }
   /** Detection finished: no more packets are inspected. */
   done = false;
   /** Packets handed to dissectors so far, and the number of the packet that detected the protocol. */
