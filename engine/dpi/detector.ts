@@ -33,11 +33,17 @@ export interface DetectorStats {
 export class L7Detector implements FlowObserver {
   readonly stats: DetectorStats = { dissectorErrors: 0 };
   private readonly byTransport: { tcp: Dissector[]; udp: Dissector[] };
+  /** Every dissector's number (its bit in L7State's exclusion mask) and name. */
+  private readonly numbers = new Map<Dissector, number>();
+  private readonly names: string[];
 
   constructor(
     private readonly limits: DetectionLimits = NDPI_READER_LIMITS,
     dissectors: readonly Dissector[] = ALL_DISSECTORS,
   ) {
+    if (dissectors.length > 64) throw new Error('the L7 detector supports at most 64 dissectors (widen L7State\'s exclusion mask)');
+    dissectors.forEach((d, i) => this.numbers.set(d, i));
+    this.names = dissectors.map((d) => d.protocol);
     this.byTransport = {
       tcp: dissectors.filter((d) => d.transports.includes('tcp')),
       udp: dissectors.filter((d) => d.transports.includes('udp')),
@@ -45,7 +51,7 @@ export class L7Detector implements FlowObserver {
   }
 
   flowCreated(flow: Flow): void {
-    flow.l7 = new L7State();
+    flow.l7 = new L7State(this.names);
   }
 
   flowPacket(flow: Flow, fromClient: boolean, packet: CapturedPacket, d: DecodedPacket): void {
@@ -99,13 +105,11 @@ export class L7Detector implements FlowObserver {
     // Dissectors whose ports match go first; the others after, in registry order.
     for (const pass of [true, false]) {
       for (const dissector of candidates) {
-        if (state.excludedDissectors.has(dissector)) continue;
+        const number = this.numbers.get(dissector)!;
+        if (state.isExcludedIndex(number)) continue;
         if (matchesPort(dissector, ctx) !== pass) continue;
         const verdict = this.run(dissector, ctx);
-        if (verdict === 'no') {
-          state.excludedDissectors.add(dissector);
-          state.excluded.add(dissector.protocol);
-        }
+        if (verdict === 'no') state.exclude(number);
         else if (verdict === 'maybe') undecided++;
         else {
           this.label(ctx.flow, state, dissector, verdict);
@@ -118,7 +122,8 @@ export class L7Detector implements FlowObserver {
         }
       }
     }
-    if (undecided === 0 && state.excludedDissectors.size >= candidates.length) this.finish(ctx.flow, state);
+    // Every dissector said no, now or before: nothing is left to try.
+    if (undecided === 0) this.finish(ctx.flow, state);
   }
 
   private moreDetails(state: L7State, dissector: Dissector, ctx: DissectorContext): void {

@@ -76,12 +76,41 @@ export class L7State {
   detectedAtPacket = 0;
   /** Packet time of the last packet inspected (for the idle give-up). */
   lastPacketTime = 0;
-  /** Dissectors that ruled themselves out for this flow (by identity: two may share a protocol name). */
-  excludedDissectors = new Set<Dissector>();
-  /** Protocol names of those dissectors (for dissectors that depend on another's verdict). */
-  excluded = new Set<string>();
-  /** Per-dissector scratch state (reassembly buffers, counters), by dissector name. */
-  scratch = new Map<string, unknown>();
+  /**
+   * Dissectors that ruled themselves out for this flow: bit i for the detector's dissector
+   * number i (a number, not a Set: a Set per flow, grown as dissectors drop out, was a
+   * large share of the detector's garbage).
+   */
+  excludedMask = 0;
+  excludedMaskHigh = 0;
+  private scratchMap: Map<string, unknown> | undefined;
+
+  constructor(
+    /** Protocol names of the detector's dissectors, by number (to answer `isExcluded`). */
+    private readonly dissectorNames: readonly string[] = [],
+  ) {}
+
+  /** Per-dissector scratch state (reassembly buffers, counters), by dissector name; made on first use. */
+  get scratch(): Map<string, unknown> {
+    return (this.scratchMap ??= new Map());
+  }
+
+  isExcludedIndex(i: number): boolean {
+    return i < 32 ? (this.excludedMask & (1 << i)) !== 0 : (this.excludedMaskHigh & (1 << (i - 32))) !== 0;
+  }
+
+  exclude(i: number): void {
+    if (i < 32) this.excludedMask |= 1 << i;
+    else this.excludedMaskHigh |= 1 << (i - 32);
+  }
+
+  /** Whether a dissector of that protocol name ruled itself out (for dissectors that depend on another's verdict). */
+  isExcluded(protocol: string): boolean {
+    for (let i = 0; i < this.dissectorNames.length; i++) {
+      if (this.dissectorNames[i] === protocol && this.isExcludedIndex(i)) return true;
+    }
+    return false;
+  }
   dns: DnsDetails | undefined;
   http: HttpDetails | undefined;
   tls: TlsDetails | undefined;
@@ -97,11 +126,7 @@ export class L7State {
    */
   endDetection(): void {
     this.done = true;
-    if (this.scratch.size > 0) this.scratch = new Map();
-    if (this.excluded.size > 0) {
-      this.excluded = new Set();
-      this.excludedDissectors = new Set();
-    }
+    this.scratchMap = undefined;
   }
 
   /** The label as nDPI prints it: "master.app", or one name. */

@@ -26,10 +26,7 @@ function rtspUrlNearStart(p: Uint8Array): boolean {
 
 /** True when the dissector named `protocol` already ruled itself out for this flow. */
 function isExcluded(ctx: DissectorContext, protocol: string): boolean {
-  for (const d of ctx.state.excluded as Set<unknown>) {
-    if (d === protocol || (typeof d === 'object' && d !== null && (d as { protocol?: unknown }).protocol === protocol)) return true;
-  }
-  return false;
+  return ctx.state.isExcluded(protocol);
 }
 
 interface RtspScratch {
