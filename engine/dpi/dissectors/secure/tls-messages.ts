@@ -77,20 +77,10 @@ export function parseClientHello(body: Uint8Array): ClientHello | undefined {
   const exts: number[] = [];
   const groups: number[] = [];
   const points: number[] = [];
-  const extTotal = u16(body, p);
-  if (extTotal >= 0) {
-    p += 2;
-    const end = Math.min(body.length, p + extTotal);
-    while (p + 4 <= end) {
-      const type = u16(body, p);
-      const len = u16(body, p + 2);
-      const data = slice(body, p + 4, len);
-      p += 4 + len;
-      if (!isGrease(type)) exts.push(type);
-      if (!data) break;
-      readClientExtension(type, data, hello, groups, points);
-    }
-  }
+  forEachExtension(body, p, (type, data) => {
+    if (!isGrease(type)) exts.push(type);
+    if (data) readClientExtension(type, data, hello, groups, points);
+  });
   hello.ja3 = `${version},${ciphers.join('-')},${exts.join('-')},${groups.join('-')},${points.join('-')}`;
   hello.ja3Hash = md5(hello.ja3);
   return hello;
@@ -167,20 +157,10 @@ export function parseServerHello(body: Uint8Array): ServerHello | undefined {
   p += 3;
   let version = legacy;
   const exts: number[] = [];
-  const extTotal = u16(body, p);
-  if (extTotal >= 0) {
-    p += 2;
-    const end = Math.min(body.length, p + extTotal);
-    while (p + 4 <= end) {
-      const type = u16(body, p);
-      const len = u16(body, p + 2);
-      const data = slice(body, p + 4, len);
-      p += 4 + len;
-      exts.push(type);
-      if (!data) break;
-      if (type === 0x002b && len >= 2) version = u16(data, 0);
-    }
-  }
+  forEachExtension(body, p, (type, data) => {
+    exts.push(type);
+    if (data && type === 0x002b && data.length >= 2) version = u16(data, 0);
+  });
   const ja3 = `${legacy},${cipher},${exts.join('-')}`;
   return { version, cipher, ja3, ja3Hash: md5(ja3) };
 }
@@ -314,5 +294,25 @@ export function cipherClass(cipher: number): 'safe' | 'weak' | 'insecure' {
       return 'weak';
     default:
       return 'safe';
+  }
+}
+
+/**
+ * Walks a hello's extension block starting at `p` (its 2-byte total length): calls
+ * `visit` with each extension's type and body, the body undefined for the last one when
+ * it runs past the message (the walk stops there).
+ */
+function forEachExtension(body: Uint8Array, p: number, visit: (type: number, data: Uint8Array | undefined) => void): void {
+  const total = u16(body, p);
+  if (total < 0) return;
+  p += 2;
+  const end = Math.min(body.length, p + total);
+  while (p + 4 <= end) {
+    const type = u16(body, p);
+    const len = u16(body, p + 2);
+    const data = slice(body, p + 4, len);
+    p += 4 + len;
+    visit(type, data);
+    if (!data) return;
   }
 }
