@@ -58,6 +58,15 @@ test('the sample pcap and pcapng give the same flows, including a flow ended by 
   assert.equal(fromPcap.length, 10);
   const dns = fromPcap.filter((f) => f.client.port === 51000);
   assert.deepEqual(dns.map((f) => f.end_reason), ['idle', 'idle']);
+  // The project's own traffic is recognised by its own dissectors, with the host names it carries.
+  assert.deepEqual(
+    fromPcap.map((f) => `${f.proto} ${f.host ?? '-'}`),
+    [
+      'DNS.Google www.example.com', 'HTTP www.example.com', 'DNS www.cnnic.cn', 'TLS www.cnnic.cn', 'TLS shop.example.de',
+      'ICMP -', 'DNS www.example.org', 'NTP -', 'SSH SSH-2.0-OpenSSH_9.6', 'DNS.Google www.example.net',
+    ],
+  );
+  assert.ok(fromPcap.every((f) => f.confidence === 'DPI'));
   const ssh = fromPcap.find((f) => f.server.port === 22)!;
   assert.ok(ssh.duration_s > 180 && ssh.tcp!.three_way_handshake);
   assert.equal(ssh.c2s.tcp!.retransmissions + ssh.c2s.tcp!.lost + ssh.c2s.tcp!.out_of_order, 0);
