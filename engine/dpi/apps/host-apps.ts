@@ -26,6 +26,7 @@
  * the host). A lookup costs about a microsecond.
  */
 
+import { memoize } from '../util/memo';
 import { HOST_CATEGORY_GROUPS, HOST_RULE_GROUPS, HOST_RULE_LEVELS } from './host-rules';
 import { classifyAddressCategory } from './ip-apps';
 
@@ -197,6 +198,13 @@ const STRICT_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0
  * with (the application's category, or the category-only match when there is one).
  */
 export function classifyHost(host: string): HostMatch | undefined {
+  return classifyHostMemo(host);
+}
+
+// Flows repeat host names (the same SNI, the same DNS query): match each name once.
+const classifyHostMemo = memoize(classifyHostUncached);
+
+function classifyHostUncached(host: string): HostMatch | undefined {
   const name = host.toLowerCase();
   const hit = bestMatch(APP_INDEX, name);
   if (!hit) return undefined;

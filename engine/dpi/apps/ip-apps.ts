@@ -8,6 +8,7 @@
  * lookup is one binary search.
  */
 
+import { memoize } from '../util/memo';
 import { ADDRESS_CATEGORY_GROUPS, ADDRESS_GROUPS } from './ip-ranges';
 
 export interface AddressMatch {
@@ -101,9 +102,14 @@ export function addressBlockCount(): number {
 /** The application nDPI 4.2 associates with an IPv4 address (as a number), if any. */
 export function classifyIPv4(a: number): AddressMatch | undefined {
   if (!isPublicIPv4(a)) return undefined;
+  return classifyIPv4Memo(a);
+}
+
+// Many flows share a server: search each address once.
+const classifyIPv4Memo = memoize((a: number): AddressMatch | undefined => {
   table ??= buildTable(ADDRESS_GROUPS);
   return search(table, a);
-}
+});
 
 /**
  * The application nDPI 4.2 associates with an address string. IPv6 addresses (and

@@ -4,6 +4,7 @@
  * certificate of a Certificate message (subject, issuer, DNS names). All parsing is
  * bounds-checked; malformed input yields undefined or partial results, never a throw.
  */
+import { memoize } from '../../util/memo';
 import { createHash } from 'node:crypto';
 import { latin1, slice, u16, u24, u8 } from './bytes';
 
@@ -38,7 +39,8 @@ export function isGrease(v: number): boolean {
   return (v & 0x0f0f) === 0x0a0a && (v >> 8) === (v & 0xff);
 }
 
-const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+// Clients and servers repeat the same fingerprints across flows: hash each string once.
+const md5 = memoize((s: string) => createHash('md5').update(s).digest('hex'));
 
 /** A host name as nDPI keeps it: lowercase, cut at the first byte that is not printable. */
 function hostText(b: Uint8Array): string {
