@@ -1,0 +1,63 @@
+/**
+ * Lua run once in every new VM, before any script: removes what can touch the host and installs the
+ * captured print/io.write and the restricted `require`. It receives the host's natives as arguments.
+ */
+export const SANDBOX_PRELUDE = String.raw`
+local print_native, write_native, builtin_searcher, folder_searcher = ...
+
+-- os: no processes, no exit, no filesystem, no host environment. time/clock/date/difftime stay.
+os.execute, os.exit, os.remove, os.rename, os.tmpname, os.getenv, os.setlocale = nil, nil, nil, nil, nil, nil, nil
+
+-- io: only a captured io.write (fengari has no io.open/io.read/io.popen in Node; io is rebuilt anyway).
+io = { write = write_native }
+print = print_native
+
+-- no file loading; text chunks only (binary chunks are not checked by the VM)
+loadfile, dofile = nil, nil
+string.dump = nil
+local raw_load = load
+load = function(chunk, chunkname, mode, ...)
+  if select('#', ...) > 0 then return raw_load(chunk, chunkname, 't', (...)) end
+  return raw_load(chunk, chunkname, 't')
+end
+
+-- fengari has no garbage-collector control (lua_gc is not implemented): a harmless stub
+collectgarbage = function(opt)
+  if opt == 'count' then return 0, 0 end
+  return 0
+end
+
+-- debug: only what scripts use for messages (no sethook: it would switch off the instruction budget)
+debug = { traceback = debug.traceback, getinfo = debug.getinfo }
+
+-- require: package.preload, then the host's built-in modules, then .lua files in the script's folder
+package.cpath = ''
+package.path = ''
+package.loadlib = nil
+package.searchpath = nil
+package.searchers = { package.searchers[1], builtin_searcher, folder_searcher }
+
+-- string.format('%d', counter) for counters >= 2^31, which the host pushes as floats
+-- (fengari integers are 32-bit): such arguments are formatted with %.0f, like a 64-bit integer.
+do
+  local raw_format, math_type, select, floor = string.format, math.type, select, math.floor
+  local find, gsub = string.find, string.gsub
+  string.format = function(fmt, ...)
+    if type(fmt) ~= 'string' or not find(fmt, '%%[-+ #0]*%d*%.?%d*[di]') then
+      return raw_format(fmt, ...)
+    end
+    local args, i = { ... }, 0
+    local fixed = gsub(fmt, '%%([-+ #0]*%d*)(%.?%d*)([%a%%])', function(flags, precision, conv)
+      if conv == '%' then return nil end
+      i = i + 1
+      local v = args[i]
+      if (conv == 'd' or conv == 'i') and math_type(v) == 'float' and v == floor(v)
+          and v >= -9007199254740992 and v <= 9007199254740992 then
+        return '%' .. flags .. '.0f'
+      end
+      return nil
+    end)
+    return raw_format(fixed, ...)
+  end
+end
+`;
