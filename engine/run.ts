@@ -44,6 +44,8 @@ export interface RunSummary {
   peakFlows: number;
   /** The run was stopped by `signal` before the end of the capture. */
   cancelled: boolean;
+  /** Exceptions dissectors threw on hostile payloads (each a bug; the flows went on); undefined without L7. */
+  dissectorErrors: number | undefined;
 }
 
 export type SkipReason = DecodeSkipReason | FlowSkipReason;
@@ -95,6 +97,7 @@ export async function runCaptureFile(path: string, options: RunOptions = {}): Pr
     flowsEnded: { ...table.stats.flowsEnded },
     peakFlows: table.stats.peakFlows,
     cancelled: read.cancelled,
+    dissectorErrors: detector?.stats.dissectorErrors,
   };
 }
 

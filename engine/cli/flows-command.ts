@@ -93,6 +93,7 @@ export async function flowsCommand(options: FlowsCommandOptions): Promise<number
           flows: summary.flows,
           capture_issues: summary.captureIssues,
           evicted: summary.flowsEnded.evicted,
+          ...(summary.dissectorErrors ? { dissector_errors: summary.dissectorErrors } : {}),
           ...(summary.cancelled ? { cancelled: true } : {}),
         },
       }),
