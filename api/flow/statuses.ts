@@ -1,0 +1,99 @@
+/** `flow_consts.status_types` per profile (spec §4). */
+import type { Profile, StatusType } from './types';
+
+// 2019.11: [id, key, prio, relevance, severity, alert type]
+const R_ROWS: readonly [number, string, number, number, string, string][] = [
+  [0, 'status_normal', 0, 0, 'info', 'alert_none'],
+  [1, 'status_slow_tcp_connection', 200, 10, 'error', 'alert_connection_issues'],
+  [2, 'status_slow_application_header', 210, 10, 'error', 'alert_connection_issues'],
+  [4, 'status_low_goodput', 230, 10, 'error', 'alert_connection_issues'],
+  [5, 'status_suspicious_tcp_syn_probing', 290, 30, 'error', 'alert_suspicious_activity'],
+  [6, 'status_tcp_connection_issues', 205, 10, 'error', 'alert_connection_issues'],
+  [7, 'status_suspicious_tcp_probing', 280, 30, 'error', 'alert_suspicious_activity'],
+  [8, 'status_flow_when_interface_alerted', 10, 10, 'error', 'alert_flow_misbehaviour'],
+  [9, 'status_tcp_connection_refused', 340, 10, 'error', 'alert_suspicious_activity'],
+  [10, 'status_tls_certificate_mismatch', 360, 50, 'error', 'alert_potentially_dangerous_protocol'],
+  [11, 'status_dns_invalid_query', 400, 30, 'error', 'alert_suspicious_activity'],
+  [12, 'status_remote_to_remote', 190, 50, 'error', 'alert_remote_to_remote'],
+  [13, 'status_blacklisted', 700, 100, 'error', 'alert_flow_blacklisted'],
+  [14, 'status_blocked', 150, 50, 'info', 'alert_flow_blocked'],
+  [15, 'status_web_mining_detected', 350, 50, 'error', 'alert_web_mining'],
+  [16, 'status_device_protocol_not_allowed', 600, 80, 'error', 'alert_device_protocol_not_allowed'],
+  [17, 'status_elephant_local_to_remote', 430, 20, 'error', 'alert_flow_misbehaviour'],
+  [18, 'status_elephant_remote_to_local', 431, 20, 'error', 'alert_flow_misbehaviour'],
+  [19, 'status_longlived', 440, 20, 'error', 'alert_flow_misbehaviour'],
+  [20, 'status_not_purged', 50, 0, 'error', 'alert_connection_issues'],
+  [21, 'status_external_alert', 680, 0, 'error', 'external_alert'],
+  [22, 'status_tcp_severe_connection_issues', 270, 20, 'error', 'alert_connection_issues'],
+  [23, 'status_tls_unsafe_ciphers', 390, 50, 'error', 'alert_potentially_dangerous_protocol'],
+  [24, 'status_data_exfiltration', 640, 30, 'error', 'alert_flow_misbehaviour'],
+  [25, 'status_tls_old_protocol_version', 470, 30, 'error', 'alert_potentially_dangerous_protocol'],
+  [26, 'status_potentially_dangerous', 670, 20, 'error', 'alert_potentially_dangerous_protocol'],
+  [27, 'status_malicious_signature', 690, 80, 'warning', 'alert_malicious_signature'],
+  [28, 'status_udp_unidirectional', 195, 50, 'info', 'alert_suspicious_activity'],
+];
+
+const STATUS_2019: readonly StatusType[] = R_ROWS.map(([id, key, prio, relevance, severity, alertType]) => ({
+  key, profile: '2019.11', id, prio, relevance, severity, alertType,
+}));
+
+// 4.0: ids are handed out at run time (1..63, persisted); only status_normal is fixed at 0.
+const STATUS_40: readonly StatusType[] = [
+  { key: 'status_normal', profile: '4.0', id: 0, plugin: 'builtin_types' },
+  { key: 'status_blacklisted', profile: '4.0', plugin: 'blacklisted' },
+  { key: 'status_blacklisted_country', profile: '4.0', plugin: 'blacklisted_country' },
+  { key: 'status_device_protocol_not_allowed', profile: '4.0', plugin: 'device_application_not_allowed' },
+  { key: 'status_example', profile: '4.0', plugin: 'example' },
+  { key: 'status_external_alert', profile: '4.0', plugin: 'external_alert_check' },
+  { key: 'status_not_purged', profile: '4.0', plugin: 'internals', alertType: 'alert_internals' },
+  { key: 'status_remote_to_remote', profile: '4.0', plugin: 'remote_to_remote' },
+  { key: 'status_udp_unidirectional', profile: '4.0', plugin: 'udp_unidirectional', severity: 'info' },
+  { key: 'status_web_mining_detected', profile: '4.0', plugin: 'web_mining' },
+];
+
+// 4.2: fixed numeric status keys (flow_keys.ntopng), user keys 59..63.
+const KEYS_42: readonly string[] = [
+  'status_normal', 'status_blacklisted', 'status_blacklisted_country', 'status_blocked', 'status_data_exfiltration',
+  'status_device_protocol_not_allowed', 'status_dns_data_exfiltration', 'status_dns_invalid_query',
+  'status_elephant_local_to_remote', 'status_elephant_remote_to_local', 'status_external_alert', 'status_longlived',
+  'status_low_goodput', 'status_malicious_signature', 'status_not_purged', 'status_potentially_dangerous',
+  'status_remote_to_remote', 'status_suspicious_tcp_probing', 'status_suspicious_tcp_syn_probing',
+  'status_tcp_connection_issues', 'status_tcp_connection_refused', 'status_tcp_severe_connection_issues',
+  'status_tls_certificate_expired', 'status_tls_certificate_mismatch', 'status_tls_old_protocol_version',
+  'status_tls_unsafe_ciphers', 'status_udp_unidirectional', 'status_web_mining_detected',
+  'status_tls_certificate_selfsigned', 'status_suspicious_file_transfer', 'status_known_proto_on_non_std_port',
+  'status_flow_risk', 'status_unexpected_dhcp_server', 'status_unexpected_dns_server', 'status_unexpected_smtp_server',
+  'status_unexpected_ntp_server',
+];
+
+const CREATE_ARGS_42: Record<string, readonly string[]> = {
+  status_blacklisted: ['info'],
+  status_blacklisted_country: ['cli_country', 'srv_country', 'cli_blacklisted', 'srv_blacklisted'],
+  status_device_protocol_not_allowed: ['cli_devtype', 'srv_devtype', 'forbidden_peer', 'forbidden_id'],
+  status_external_alert: ['info'],
+  status_web_mining_detected: [],
+  status_udp_unidirectional: [],
+  status_not_purged: [],
+  status_remote_to_remote: [],
+};
+
+const STATUS_42: readonly StatusType[] = [
+  ...KEYS_42.map((key, id): StatusType => ({
+    key, profile: '4.2', id, ...(CREATE_ARGS_42[key] ? { createArgs: CREATE_ARGS_42[key] } : {}),
+  })),
+  ...[1, 2, 3, 4, 5].map((n): StatusType => ({ key: `status_user_0${n}`, profile: '4.2', id: 58 + n, doc: 'Reserved for a user-defined status.' })),
+];
+
+export const STATUS_TYPES: Record<Profile, readonly StatusType[]> = {
+  '2019.11': STATUS_2019,
+  '4.0': STATUS_40,
+  '4.2': STATUS_42,
+};
+
+/** 2019.11: ids reserved for custom statuses, exposed as `flow_consts.custom_status_1..5`. */
+export const CUSTOM_STATUS_IDS: readonly { name: string; id: number }[] = [1, 2, 3, 4, 5].map((n) => ({
+  name: `custom_status_${n}`, id: 58 + n,
+}));
+
+/** Highest score a status can give, per profile (undefined where scores do not exist). */
+export const MAX_SCORE: Partial<Record<Profile, number>> = { '4.0': 1000, '4.2': 1024 };
