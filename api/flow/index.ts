@@ -27,6 +27,7 @@ export { ALERT_TYPES, ALERT_SEVERITIES, FLOW_ENTITY_ID } from './alerts';
 export { MODULES, USER_SCRIPTS, FLOW_CONSTS, ALERT_CONSTS, SCRIPT_CATEGORIES, FIELD_UNITS } from './modules';
 export { GLOBALS, STDLIB_EXTENSIONS, INTERFACE_MEMBERS, NTOP_MEMBERS } from './globals';
 export { closestNames, editDistance } from './similar';
+export { keyType } from './key-types';
 
 /** The function as it is in `profile` (variants applied), whether or not it exists there. */
 export function resolveFunction(fn: FlowFunction, profile: Profile): ResolvedFunction {

@@ -12,6 +12,7 @@ import {
   DEFAULT_PROFILE, GLOBALS, INTERFACE_MEMBERS, MODULES, NTOP_MEMBERS, PROFILES, PROFILE_LABELS, STDLIB_EXTENSIONS,
   functionsFor, hooksFor, scriptFields,
 } from './index';
+import { keyType } from './key-types';
 import type { ModuleMember, Profile, ResolvedFunction, ScriptField, TypeSpec } from './types';
 
 export const LUALS_DIR = resolve(__dirname, '..', 'luals');
@@ -42,7 +43,7 @@ function functionBlock(f: ResolvedFunction): string[] {
   const out: string[] = [];
   if (f.returns.keys) {
     out.push(`---@class ${className(f)}`);
-    for (const k of f.returns.keys) out.push(`---@field ["${k}"] any`);
+    for (const k of f.returns.keys) out.push(`---@field ["${k}"] ${keyType(k)}`);
     out.push('');
   }
   const doc = [f.doc];

@@ -56,153 +56,153 @@
 flow = {}
 
 ---@class flowlib.getInfo.result
----@field ["cli.ip"] any
----@field ["srv.ip"] any
----@field ["cli.port"] any
----@field ["srv.port"] any
----@field ["cli.localhost"] any
----@field ["srv.localhost"] any
----@field ["duration"] any
----@field ["proto.l4"] any
----@field ["proto.ndpi"] any
----@field ["proto.ndpi_app"] any
----@field ["proto.ndpi_cat"] any
----@field ["cli2srv.bytes"] any
----@field ["srv2cli.bytes"] any
----@field ["cli2srv.packets"] any
----@field ["srv2cli.packets"] any
+---@field ["cli.ip"] string
+---@field ["srv.ip"] string
+---@field ["cli.port"] integer
+---@field ["srv.port"] integer
+---@field ["cli.localhost"] boolean
+---@field ["srv.localhost"] boolean
+---@field ["duration"] integer
+---@field ["proto.l4"] string
+---@field ["proto.ndpi"] string
+---@field ["proto.ndpi_app"] string
+---@field ["proto.ndpi_cat"] string
+---@field ["cli2srv.bytes"] integer
+---@field ["srv2cli.bytes"] integer
+---@field ["cli2srv.packets"] integer
+---@field ["srv2cli.packets"] integer
 
 ---A small summary of the flow: peers, ports, locality, duration, protocol names and per-direction counters.
 ---@return flowlib.getInfo.result
 function flow.getInfo() end
 
 ---@class flowlib.getFullInfo.result
----@field ["cli.ip"] any
----@field ["srv.ip"] any
----@field ["cli.key"] any
----@field ["srv.key"] any
----@field ["cli.vlan"] any
----@field ["srv.vlan"] any
----@field ["cli.broadmulticast"] any
----@field ["srv.broadmulticast"] any
----@field ["cli.port"] any
----@field ["srv.port"] any
----@field ["cli.allowed_host"] any
----@field ["srv.allowed_host"] any
----@field ["cli.host"] any
----@field ["cli.source_id"] any
----@field ["cli.mac"] any
----@field ["cli.localhost"] any
----@field ["cli.systemhost"] any
----@field ["cli.blacklisted"] any
----@field ["cli.network_id"] any
----@field ["cli.pool_id"] any
----@field ["cli.asn"] any
----@field ["cli.country"] any
----@field ["cli.os"] any
----@field ["srv.host"] any
----@field ["srv.source_id"] any
----@field ["srv.mac"] any
----@field ["srv.localhost"] any
----@field ["srv.systemhost"] any
----@field ["srv.blacklisted"] any
----@field ["srv.network_id"] any
----@field ["srv.pool_id"] any
----@field ["srv.asn"] any
----@field ["srv.country"] any
----@field ["srv.os"] any
----@field ["cli.private"] any
----@field ["srv.private"] any
----@field ["bytes"] any
----@field ["goodput_bytes"] any
----@field ["bytes.last"] any
----@field ["goodput_bytes.last"] any
----@field ["packets"] any
----@field ["packets.sent"] any
----@field ["packets.rcvd"] any
----@field ["packets.last"] any
----@field ["vrfId"] any
----@field ["vlan"] any
----@field ["proto.l4_id"] any
----@field ["proto.l4"] any
----@field ["proto.ndpi"] any
----@field ["proto.ndpi_id"] any
----@field ["proto.master_ndpi_id"] any
----@field ["proto.ndpi_breed"] any
----@field ["proto.ndpi_cat_id"] any
----@field ["proto.ndpi_cat"] any
----@field ["profile"] any
----@field ["seen.first"] any
----@field ["seen.last"] any
----@field ["duration"] any
----@field ["cli2srv.bytes"] any
----@field ["cli2srv.goodput_bytes"] any
----@field ["cli2srv.packets"] any
----@field ["cli2srv.last"] any
----@field ["cli2srv.pkt_len.min"] any
----@field ["cli2srv.pkt_len.max"] any
----@field ["cli2srv.pkt_len.avg"] any
----@field ["cli2srv.pkt_len.stddev"] any
----@field ["cli2srv.fragments"] any
----@field ["srv2cli.bytes"] any
----@field ["srv2cli.goodput_bytes"] any
----@field ["srv2cli.packets"] any
----@field ["srv2cli.last"] any
----@field ["srv2cli.pkt_len.min"] any
----@field ["srv2cli.pkt_len.max"] any
----@field ["srv2cli.pkt_len.avg"] any
----@field ["srv2cli.pkt_len.stddev"] any
----@field ["srv2cli.fragments"] any
----@field ["score"] any
----@field ["icmp"] any
----@field ["cli.devtype"] any
----@field ["srv.devtype"] any
+---@field ["cli.ip"] string
+---@field ["srv.ip"] string
+---@field ["cli.key"] string
+---@field ["srv.key"] string
+---@field ["cli.vlan"] integer
+---@field ["srv.vlan"] integer
+---@field ["cli.broadmulticast"] boolean
+---@field ["srv.broadmulticast"] boolean
+---@field ["cli.port"] integer
+---@field ["srv.port"] integer
+---@field ["cli.allowed_host"] boolean
+---@field ["srv.allowed_host"] boolean
+---@field ["cli.host"] string
+---@field ["cli.source_id"] integer
+---@field ["cli.mac"] string
+---@field ["cli.localhost"] boolean
+---@field ["cli.systemhost"] boolean
+---@field ["cli.blacklisted"] boolean
+---@field ["cli.network_id"] integer
+---@field ["cli.pool_id"] integer
+---@field ["cli.asn"] integer
+---@field ["cli.country"] string
+---@field ["cli.os"] string
+---@field ["srv.host"] string
+---@field ["srv.source_id"] integer
+---@field ["srv.mac"] string
+---@field ["srv.localhost"] boolean
+---@field ["srv.systemhost"] boolean
+---@field ["srv.blacklisted"] boolean
+---@field ["srv.network_id"] integer
+---@field ["srv.pool_id"] integer
+---@field ["srv.asn"] integer
+---@field ["srv.country"] string
+---@field ["srv.os"] string
+---@field ["cli.private"] boolean
+---@field ["srv.private"] boolean
+---@field ["bytes"] integer
+---@field ["goodput_bytes"] integer
+---@field ["bytes.last"] integer
+---@field ["goodput_bytes.last"] integer
+---@field ["packets"] integer
+---@field ["packets.sent"] integer
+---@field ["packets.rcvd"] integer
+---@field ["packets.last"] integer
+---@field ["vrfId"] integer
+---@field ["vlan"] integer
+---@field ["proto.l4_id"] integer
+---@field ["proto.l4"] string
+---@field ["proto.ndpi"] string
+---@field ["proto.ndpi_id"] integer
+---@field ["proto.master_ndpi_id"] integer
+---@field ["proto.ndpi_breed"] string
+---@field ["proto.ndpi_cat_id"] integer
+---@field ["proto.ndpi_cat"] string
+---@field ["profile"] string
+---@field ["seen.first"] integer
+---@field ["seen.last"] integer
+---@field ["duration"] integer
+---@field ["cli2srv.bytes"] integer
+---@field ["cli2srv.goodput_bytes"] integer
+---@field ["cli2srv.packets"] integer
+---@field ["cli2srv.last"] integer
+---@field ["cli2srv.pkt_len.min"] integer
+---@field ["cli2srv.pkt_len.max"] integer
+---@field ["cli2srv.pkt_len.avg"] number
+---@field ["cli2srv.pkt_len.stddev"] number
+---@field ["cli2srv.fragments"] integer
+---@field ["srv2cli.bytes"] integer
+---@field ["srv2cli.goodput_bytes"] integer
+---@field ["srv2cli.packets"] integer
+---@field ["srv2cli.last"] integer
+---@field ["srv2cli.pkt_len.min"] integer
+---@field ["srv2cli.pkt_len.max"] integer
+---@field ["srv2cli.pkt_len.avg"] number
+---@field ["srv2cli.pkt_len.stddev"] number
+---@field ["srv2cli.fragments"] integer
+---@field ["score"] integer
+---@field ["icmp"] table
+---@field ["cli.devtype"] integer
+---@field ["srv.devtype"] integer
 ---@field ["tcp.seq_problems"] any
 ---@field ["tcp.nw_latency.client"] any
 ---@field ["tcp.nw_latency.server"] any
 ---@field ["tcp.appl_latency"] any
 ---@field ["tcp.max_thpt.cli2srv"] any
 ---@field ["tcp.max_thpt.srv2cli"] any
----@field ["cli2srv.retransmissions"] any
----@field ["cli2srv.out_of_order"] any
----@field ["cli2srv.lost"] any
----@field ["cli2srv.keep_alive"] any
----@field ["cli2srv.tcp_flags"] any
----@field ["srv2cli.retransmissions"] any
----@field ["srv2cli.out_of_order"] any
----@field ["srv2cli.lost"] any
----@field ["srv2cli.keep_alive"] any
----@field ["srv2cli.tcp_flags"] any
----@field ["tcp_established"] any
----@field ["tcp_connecting"] any
----@field ["tcp_closed"] any
----@field ["tcp_reset"] any
----@field ["host_server_name"] any
----@field ["bittorrent_hash"] any
----@field ["info"] any
----@field ["protos.http.last_method"] any
----@field ["protos.http.last_return_code"] any
----@field ["protos.http.last_url"] any
----@field ["protos.http.server_name"] any
----@field ["protos.dns.last_query_type"] any
----@field ["protos.dns.last_return_code"] any
----@field ["protos.dns.last_query"] any
----@field ["protos.dns.invalid_chars_in_query"] any
----@field ["protos.ssh.client_signature"] any
----@field ["protos.ssh.server_signature"] any
----@field ["protos.ssh.hassh.client_hash"] any
----@field ["protos.ssh.hassh.server_hash"] any
----@field ["protos.tls.subject_alt_name_match"] any
----@field ["protos.tls_version"] any
----@field ["protos.tls.certificate"] any
----@field ["protos.tls.server_certificate"] any
----@field ["protos.tls.ja3.client_hash"] any
----@field ["protos.tls.ja3.client_malicious"] any
----@field ["protos.tls.ja3.server_hash"] any
----@field ["protos.tls.ja3.server_unsafe_cipher"] any
----@field ["protos.tls.ja3.server_cipher"] any
----@field ["protos.tls.ja3.server_malicious"] any
----@field ["moreinfo.json"] any
+---@field ["cli2srv.retransmissions"] integer
+---@field ["cli2srv.out_of_order"] integer
+---@field ["cli2srv.lost"] integer
+---@field ["cli2srv.keep_alive"] integer
+---@field ["cli2srv.tcp_flags"] integer
+---@field ["srv2cli.retransmissions"] integer
+---@field ["srv2cli.out_of_order"] integer
+---@field ["srv2cli.lost"] integer
+---@field ["srv2cli.keep_alive"] integer
+---@field ["srv2cli.tcp_flags"] integer
+---@field ["tcp_established"] boolean
+---@field ["tcp_connecting"] boolean
+---@field ["tcp_closed"] boolean
+---@field ["tcp_reset"] boolean
+---@field ["host_server_name"] string
+---@field ["bittorrent_hash"] string
+---@field ["info"] string
+---@field ["protos.http.last_method"] string
+---@field ["protos.http.last_return_code"] integer
+---@field ["protos.http.last_url"] string
+---@field ["protos.http.server_name"] string
+---@field ["protos.dns.last_query_type"] integer
+---@field ["protos.dns.last_return_code"] integer
+---@field ["protos.dns.last_query"] string
+---@field ["protos.dns.invalid_chars_in_query"] boolean
+---@field ["protos.ssh.client_signature"] string
+---@field ["protos.ssh.server_signature"] string
+---@field ["protos.ssh.hassh.client_hash"] string
+---@field ["protos.ssh.hassh.server_hash"] string
+---@field ["protos.tls.subject_alt_name_match"] boolean
+---@field ["protos.tls_version"] integer
+---@field ["protos.tls.certificate"] string
+---@field ["protos.tls.server_certificate"] string
+---@field ["protos.tls.ja3.client_hash"] string
+---@field ["protos.tls.ja3.client_malicious"] boolean
+---@field ["protos.tls.ja3.server_hash"] string
+---@field ["protos.tls.ja3.server_unsafe_cipher"] string
+---@field ["protos.tls.ja3.server_cipher"] integer
+---@field ["protos.tls.ja3.server_malicious"] boolean
+---@field ["moreinfo.json"] string
 ---@field ["top_throughput_bps"] any
 ---@field ["throughput_bps"] any
 ---@field ["throughput_trend_bps"] any
@@ -213,16 +213,16 @@ function flow.getInfo() end
 ---@field ["throughput_srv2cli_bps"] any
 ---@field ["throughput_cli2srv_pps"] any
 ---@field ["throughput_srv2cli_pps"] any
----@field ["interarrival.cli2srv"] any
----@field ["interarrival.srv2cli"] any
----@field ["status_info"] any
----@field ["flow.idle"] any
----@field ["flow.status"] any
----@field ["status_map"] any
----@field ["flow.alerted"] any
----@field ["alerted_status"] any
----@field ["ntopng.key"] any
----@field ["hash_entry_id"] any
+---@field ["interarrival.cli2srv"] table
+---@field ["interarrival.srv2cli"] table
+---@field ["status_info"] table
+---@field ["flow.idle"] boolean
+---@field ["flow.status"] integer
+---@field ["status_map"] integer
+---@field ["flow.alerted"] boolean
+---@field ["alerted_status"] integer
+---@field ["ntopng.key"] integer
+---@field ["hash_entry_id"] integer
 
 ---Everything ntopng knows about the flow in one large table (hosts, counters, TCP and protocol details, throughput, status). Costly: avoid it in hooks that run for every flow. Notes: expensive.
 ---@return flowlib.getFullInfo.result
@@ -233,9 +233,9 @@ function flow.getFullInfo() end
 function flow.isBlacklisted() end
 
 ---@class flowlib.getBlacklistedInfo.result
----@field ["blacklisted.cli"] any
----@field ["blacklisted.srv"] any
----@field ["blacklisted.cat"] any
+---@field ["blacklisted.cli"] boolean
+---@field ["blacklisted.srv"] boolean
+---@field ["blacklisted.cat"] boolean
 
 ---Which part of the flow is blacklisted: each key is present (and true) only when it applies.
 ---@return flowlib.getBlacklistedInfo.result
@@ -270,8 +270,8 @@ function flow.isServerUnicast() end
 function flow.isUnicast() end
 
 ---@class flowlib.getUnicastInfo.result
----@field ["cli.broadmulticast"] any
----@field ["srv.broadmulticast"] any
+---@field ["cli.broadmulticast"] boolean
+---@field ["srv.broadmulticast"] boolean
 
 ---Whether each address is broadcast or multicast (a key is present only if that address exists).
 ---@return flowlib.getUnicastInfo.result
@@ -286,61 +286,61 @@ function flow.getClientKey() end
 function flow.getServerKey() end
 
 ---@class flowlib.getClientGeolocation.result
----@field ["cli.latitude"] any
----@field ["cli.longitude"] any
----@field ["cli.country"] any
----@field ["cli.city"] any
+---@field ["cli.latitude"] number
+---@field ["cli.longitude"] number
+---@field ["cli.country"] string
+---@field ["cli.city"] string
 
 ---Where the client is: latitude and longitude (floats), country code and city. No ASN or continent.
 ---@return flowlib.getClientGeolocation.result
 function flow.getClientGeolocation() end
 
 ---@class flowlib.getServerGeolocation.result
----@field ["srv.latitude"] any
----@field ["srv.longitude"] any
----@field ["srv.country"] any
----@field ["srv.city"] any
+---@field ["srv.latitude"] number
+---@field ["srv.longitude"] number
+---@field ["srv.country"] string
+---@field ["srv.city"] string
 
 ---Where the server is: latitude and longitude (floats), country code and city. No ASN or continent.
 ---@return flowlib.getServerGeolocation.result
 function flow.getServerGeolocation() end
 
 ---@class flowlib.getClientPort.result
----@field ["cli.port"] any
+---@field ["cli.port"] integer
 
 ---The client port, in a one-key table.
 ---@return flowlib.getClientPort.result
 function flow.getClientPort() end
 
 ---@class flowlib.getServerPort.result
----@field ["srv.port"] any
+---@field ["srv.port"] integer
 
 ---The server port, in a one-key table.
 ---@return flowlib.getServerPort.result
 function flow.getServerPort() end
 
 ---@class flowlib.getDeviceProtoAllowedInfo.result
----@field ["cli.devtype"] any
----@field ["srv.devtype"] any
----@field ["cli.allowed"] any
----@field ["srv.allowed"] any
----@field ["cli.disallowed_proto"] any
----@field ["srv.disallowed_proto"] any
+---@field ["cli.devtype"] integer
+---@field ["srv.devtype"] integer
+---@field ["cli.allowed"] boolean
+---@field ["srv.allowed"] boolean
+---@field ["cli.disallowed_proto"] integer
+---@field ["srv.disallowed_proto"] integer
 
 ---Device types of both peers and whether each may use the flow's protocol (the forbidden protocol id is given only when not allowed). Empty if a host is unknown.
 ---@return flowlib.getDeviceProtoAllowedInfo.result
 function flow.getDeviceProtoAllowedInfo() end
 
 ---@class flowlib.getMUDInfo.result
----@field ["host_server_name"] any
----@field ["protos.dns.last_query"] any
----@field ["is_local"] any
----@field ["cli.mud_recording"] any
----@field ["srv.mud_recording"] any
----@field ["cli.serialize_by_mac"] any
----@field ["srv.serialize_by_mac"] any
----@field ["cli.mac"] any
----@field ["srv.mac"] any
+---@field ["host_server_name"] string
+---@field ["protos.dns.last_query"] string
+---@field ["is_local"] boolean
+---@field ["cli.mud_recording"] string
+---@field ["srv.mud_recording"] string
+---@field ["cli.serialize_by_mac"] boolean
+---@field ["srv.serialize_by_mac"] boolean
+---@field ["cli.mac"] string
+---@field ["srv.mac"] string
 
 ---What MUD (Manufacturer Usage Description) recording needs: server name, last DNS query, locality, MACs and recording mode of each peer. Empty if a host is unknown.
 ---@return flowlib.getMUDInfo.result
@@ -359,18 +359,18 @@ function flow.getLastSeen() end
 function flow.getDuration() end
 
 ---@class flowlib.getTime.result
----@field ["seen.first"] any
----@field ["seen.last"] any
----@field ["duration"] any
+---@field ["seen.first"] integer
+---@field ["seen.last"] integer
+---@field ["duration"] integer
 
 ---First and last packet times and the duration, in one table.
 ---@return flowlib.getTime.result
 function flow.getTime() end
 
 ---@class flowlib.getDurationInfo.result
----@field ["first_seen"] any
----@field ["last_seen"] any
----@field ["twh_over"] any
+---@field ["first_seen"] integer
+---@field ["last_seen"] integer
+---@field ["twh_over"] boolean
 
 ---Start and end times plus whether the TCP handshake finished. Upstream fills `last_seen` with the first-seen time. Notes: bug.
 ---@return flowlib.getDurationInfo.result
@@ -389,10 +389,10 @@ function flow.getPacketsSent() end
 function flow.getPacketsRcvd() end
 
 ---@class flowlib.getPackets.result
----@field ["packets"] any
----@field ["packets.sent"] any
----@field ["packets.rcvd"] any
----@field ["packets.last"] any
+---@field ["packets"] integer
+---@field ["packets.sent"] integer
+---@field ["packets.rcvd"] integer
+---@field ["packets.last"] integer
 
 ---Packet totals in a table: overall, per direction and since the last update.
 ---@return flowlib.getPackets.result
@@ -407,54 +407,54 @@ function flow.getBytesSent() end
 function flow.getBytesRcvd() end
 
 ---@class flowlib.getBytes.result
----@field ["bytes"] any
----@field ["goodput_bytes"] any
----@field ["bytes.last"] any
----@field ["goodput_bytes.last"] any
+---@field ["bytes"] integer
+---@field ["goodput_bytes"] integer
+---@field ["bytes.last"] integer
+---@field ["goodput_bytes.last"] integer
 
 ---Byte totals in a table: wire bytes, payload (goodput) bytes, and both since the last update.
 ---@return flowlib.getBytes.result
 function flow.getBytes() end
 
 ---@class flowlib.getClient2ServerTraffic.result
----@field ["cli2srv.bytes"] any
----@field ["cli2srv.goodput_bytes"] any
----@field ["cli2srv.packets"] any
----@field ["cli2srv.last"] any
----@field ["cli2srv.pkt_len.min"] any
----@field ["cli2srv.pkt_len.max"] any
----@field ["cli2srv.pkt_len.avg"] any
----@field ["cli2srv.pkt_len.stddev"] any
----@field ["cli2srv.fragments"] any
+---@field ["cli2srv.bytes"] integer
+---@field ["cli2srv.goodput_bytes"] integer
+---@field ["cli2srv.packets"] integer
+---@field ["cli2srv.last"] integer
+---@field ["cli2srv.pkt_len.min"] integer
+---@field ["cli2srv.pkt_len.max"] integer
+---@field ["cli2srv.pkt_len.avg"] number
+---@field ["cli2srv.pkt_len.stddev"] number
+---@field ["cli2srv.fragments"] integer
 
 ---Client-to-server counters: bytes, payload bytes, packets, packet-size statistics and fragments.
 ---@return flowlib.getClient2ServerTraffic.result
 function flow.getClient2ServerTraffic() end
 
 ---@class flowlib.getServer2ClientTraffic.result
----@field ["srv2cli.bytes"] any
----@field ["srv2cli.goodput_bytes"] any
----@field ["srv2cli.packets"] any
----@field ["srv2cli.last"] any
----@field ["srv2cli.pkt_len.min"] any
----@field ["srv2cli.pkt_len.max"] any
----@field ["srv2cli.pkt_len.avg"] any
----@field ["srv2cli.pkt_len.stddev"] any
----@field ["srv2cli.fragments"] any
+---@field ["srv2cli.bytes"] integer
+---@field ["srv2cli.goodput_bytes"] integer
+---@field ["srv2cli.packets"] integer
+---@field ["srv2cli.last"] integer
+---@field ["srv2cli.pkt_len.min"] integer
+---@field ["srv2cli.pkt_len.max"] integer
+---@field ["srv2cli.pkt_len.avg"] number
+---@field ["srv2cli.pkt_len.stddev"] number
+---@field ["srv2cli.fragments"] integer
 
 ---Server-to-client counters: bytes, payload bytes, packets, packet-size statistics and fragments.
 ---@return flowlib.getServer2ClientTraffic.result
 function flow.getServer2ClientTraffic() end
 
 ---@class flowlib.getClient2ServerIAT.result
----@field ["interarrival.cli2srv"] any
+---@field ["interarrival.cli2srv"] table
 
 ---Packet inter-arrival times from client to server, as one nested table {min, max, avg, stddev}; empty without statistics.
 ---@return flowlib.getClient2ServerIAT.result
 function flow.getClient2ServerIAT() end
 
 ---@class flowlib.getServer2ClientIAT.result
----@field ["interarrival.srv2cli"] any
+---@field ["interarrival.srv2cli"] table
 
 ---Packet inter-arrival times from server to client, as one nested table {min, max, avg, stddev}; empty without statistics.
 ---@return flowlib.getServer2ClientIAT.result
@@ -473,21 +473,21 @@ function flow.getClientTCPIssues() end
 function flow.getServerTCPIssues() end
 
 ---@class flowlib.getTCPStats.result
----@field ["cli2srv.retransmissions"] any
----@field ["cli2srv.out_of_order"] any
----@field ["cli2srv.lost"] any
----@field ["srv2cli.retransmissions"] any
----@field ["srv2cli.out_of_order"] any
----@field ["srv2cli.lost"] any
+---@field ["cli2srv.retransmissions"] integer
+---@field ["cli2srv.out_of_order"] integer
+---@field ["cli2srv.lost"] integer
+---@field ["srv2cli.retransmissions"] integer
+---@field ["srv2cli.out_of_order"] integer
+---@field ["srv2cli.lost"] integer
 
 ---Retransmissions, out-of-order and lost packets for each direction.
 ---@return flowlib.getTCPStats.result
 function flow.getTCPStats() end
 
 ---@class flowlib.getTCPPacketIssues.result
----@field ["has_slow_data_exchange"] any
----@field ["is_connection_refused"] any
----@field ["has_low_goodput"] any
+---@field ["has_slow_data_exchange"] boolean
+---@field ["is_connection_refused"] boolean
+---@field ["has_low_goodput"] boolean
 
 ---At most one detected TCP problem (slow data exchange, refused connection or low goodput), set to true.
 ---@return flowlib.getTCPPacketIssues.result
@@ -498,14 +498,14 @@ function flow.getTCPPacketIssues() end
 function flow.getnDPICategoryName() end
 
 ---@class flowlib.getProtocols.result
----@field ["proto.l4_id"] any
----@field ["proto.l4"] any
----@field ["proto.ndpi"] any
----@field ["proto.ndpi_id"] any
----@field ["proto.master_ndpi_id"] any
----@field ["proto.ndpi_breed"] any
----@field ["proto.ndpi_cat_id"] any
----@field ["proto.ndpi_cat"] any
+---@field ["proto.l4_id"] integer
+---@field ["proto.l4"] string
+---@field ["proto.ndpi"] string
+---@field ["proto.ndpi_id"] integer
+---@field ["proto.master_ndpi_id"] integer
+---@field ["proto.ndpi_breed"] string
+---@field ["proto.ndpi_cat_id"] integer
+---@field ["proto.ndpi_cat"] string
 
 ---L4 and nDPI protocol ids and names, breed and category, in one table.
 ---@return flowlib.getProtocols.result
@@ -517,7 +517,7 @@ function flow.getProtocols() end
 function flow.matchesL7(proto_id) end
 
 ---@class flowlib.getProtocolBreedInfo.result
----@field ["proto.ndpi_breed"] any
+---@field ["proto.ndpi_breed"] string
 
 ---The application's nDPI breed, in a one-key table.
 ---@return flowlib.getProtocolBreedInfo.result
@@ -528,55 +528,55 @@ function flow.getProtocolBreedInfo() end
 function flow.getTLSVersion() end
 
 ---@class flowlib.getTLSInfo.result
----@field ["protos.tls.subject_alt_name_match"] any
----@field ["protos.tls_version"] any
----@field ["protos.tls.certificate"] any
----@field ["protos.tls.server_certificate"] any
----@field ["protos.tls.ja3.client_hash"] any
----@field ["protos.tls.ja3.client_malicious"] any
----@field ["protos.tls.ja3.server_hash"] any
----@field ["protos.tls.ja3.server_unsafe_cipher"] any
----@field ["protos.tls.ja3.server_cipher"] any
----@field ["protos.tls.ja3.server_malicious"] any
+---@field ["protos.tls.subject_alt_name_match"] boolean
+---@field ["protos.tls_version"] integer
+---@field ["protos.tls.certificate"] string
+---@field ["protos.tls.server_certificate"] string
+---@field ["protos.tls.ja3.client_hash"] string
+---@field ["protos.tls.ja3.client_malicious"] boolean
+---@field ["protos.tls.ja3.server_hash"] string
+---@field ["protos.tls.ja3.server_unsafe_cipher"] string
+---@field ["protos.tls.ja3.server_cipher"] integer
+---@field ["protos.tls.ja3.server_malicious"] boolean
 
 ---TLS details: version, SNI and server certificate name, whether they match, JA3 hashes and cipher rating. Empty for non-TLS flows; most keys only when known.
 ---@return flowlib.getTLSInfo.result
 function flow.getTLSInfo() end
 
 ---@class flowlib.getSSHInfo.result
----@field ["protos.ssh.client_signature"] any
----@field ["protos.ssh.server_signature"] any
----@field ["protos.ssh.hassh.client_hash"] any
----@field ["protos.ssh.hassh.server_hash"] any
+---@field ["protos.ssh.client_signature"] string
+---@field ["protos.ssh.server_signature"] string
+---@field ["protos.ssh.hassh.client_hash"] string
+---@field ["protos.ssh.hassh.server_hash"] string
 
 ---SSH client and server banners and HASSH hashes, each when seen. Empty for non-SSH flows.
 ---@return flowlib.getSSHInfo.result
 function flow.getSSHInfo() end
 
 ---@class flowlib.getHTTPInfo.result
----@field ["protos.http.last_method"] any
----@field ["protos.http.last_return_code"] any
----@field ["protos.http.last_url"] any
----@field ["protos.http.server_name"] any
+---@field ["protos.http.last_method"] string
+---@field ["protos.http.last_return_code"] integer
+---@field ["protos.http.last_url"] string
+---@field ["protos.http.server_name"] string
 
 ---Last HTTP method, return code and URL (once a URL was seen) and the server name. Empty for non-HTTP flows.
 ---@return flowlib.getHTTPInfo.result
 function flow.getHTTPInfo() end
 
 ---@class flowlib.getDNSInfo.result
----@field ["protos.dns.last_query_type"] any
----@field ["protos.dns.last_return_code"] any
----@field ["protos.dns.last_query"] any
----@field ["protos.dns.invalid_chars_in_query"] any
+---@field ["protos.dns.last_query_type"] integer
+---@field ["protos.dns.last_return_code"] integer
+---@field ["protos.dns.last_query"] string
+---@field ["protos.dns.invalid_chars_in_query"] boolean
 
 ---Last DNS query, its type and return code (once a query was seen); the invalid-characters flag only when true. Empty for non-DNS flows.
 ---@return flowlib.getDNSInfo.result
 function flow.getDNSInfo() end
 
 ---@class flowlib.getICMPInfo.result
----@field ["type"] any
----@field ["code"] any
----@field ["max_payload_size"] any
+---@field ["type"] integer
+---@field ["code"] integer
+---@field ["max_payload_size"] integer
 
 ---ICMP type, code and largest payload seen. Empty for non-ICMP flows.
 ---@return flowlib.getICMPInfo.result
@@ -611,11 +611,11 @@ function flow.getPredominantStatus() end
 function flow.getScore() end
 
 ---@class flowlib.getScoreInfo.result
----@field ["status_map"] any
----@field ["score"] any
----@field ["cli.score"] any
----@field ["srv.score"] any
----@field ["status_info"] any
+---@field ["status_map"] integer
+---@field ["score"] integer
+---@field ["cli.score"] integer
+---@field ["srv.score"] integer
+---@field ["status_info"] table
 
 ---The status bitmap and the scores of the flow and its two hosts, with the alert details when present.
 ---@return flowlib.getScoreInfo.result
@@ -671,8 +671,8 @@ function flow.getKey() end
 function flow.getHashEntryId() end
 
 ---@class flowlib.getICMPStatusInfo.result
----@field ["type"] any
----@field ["code"] any
+---@field ["type"] integer
+---@field ["code"] integer
 
 ---ICMP type and code of an ICMP flow, nil for any other flow; the driver adds it to alert details. Notes: internal.
 ---@return flowlib.getICMPStatusInfo.result?

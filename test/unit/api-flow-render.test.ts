@@ -82,7 +82,10 @@ test('the LuaLS files carry per-profile hook arguments, fields and signatures', 
   assert.ok(old.includes('function flow.triggerStatus(status_id, status_info, custom_severity) end'));
   assert.ok(v40.includes('function flow.triggerStatus(flow_status_type, status_info, flow_score, cli_score, srv_score, custom_severity) end'));
   assert.ok(v42.includes('function flow.triggerStatus(status_info, flow_score, cli_score, srv_score) end'));
-  assert.ok(old.includes('---@field ["cli.country"] any'));
+  assert.ok(old.includes('---@field ["cli.country"] string'));
+  assert.ok(old.includes('---@field ["cli.latitude"] number'));
+  assert.ok(old.includes('---@field ["cli.port"] integer'));
+  assert.ok(old.includes('---@field ["blacklisted.cat"] boolean'));
   assert.ok(old.includes('---@return flowlib.getClientGeolocation.result'));
   assert.ok(!v40.includes('getClientGeolocation'));
   assert.ok(v40.includes('---@return string?\nfunction flow.getClientCountry() end'));

@@ -282,3 +282,19 @@ test('functionsFor returns each profile\'s functions with variants applied', () 
   }
   assert.equal(functionsFor('4.0').find((f) => f.name === 'getBytes')!.returns.type, 'integer');
 });
+
+test('returned keys have Lua types (getFullInfo\'s TCP latency and throughput keys stay untyped)', async () => {
+  const { keyType, resolveFunction } = await import('../../api/flow');
+  assert.equal(keyType('cli.latitude'), 'number');
+  assert.equal(keyType('srv.country'), 'string');
+  assert.equal(keyType('cli.port'), 'integer');
+  assert.equal(keyType('cli.localhost'), 'boolean');
+  assert.equal(keyType('interarrival.cli2srv'), 'table');
+  assert.equal(keyType('no.such.key'), 'any');
+  for (const f of FLOW_FUNCTIONS) {
+    if (f.name === 'getFullInfo') continue;
+    for (const p of f.profiles) {
+      for (const k of resolveFunction(f, p).returns.keys ?? []) assert.notEqual(keyType(k), 'any', `${f.name}: ${k}`);
+    }
+  }
+});
