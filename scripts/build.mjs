@@ -7,6 +7,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const entries = [
   { in: 'engine/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  // the Lua sandbox's worker thread (engine/scripts/vm/sandbox-host.ts looks for it next to the bundle)
+  { in: 'engine/scripts/vm/sandbox-worker.ts', out: 'dist/lua-worker.js' },
 ];
 
 const started = Date.now();

@@ -56,6 +56,7 @@ export class LuaVm {
   private nativeError: { name: string; message: string } | null = null;
   private errorWhere: Where | null = null;
   private closed = false;
+  private readonly ownerId: number | undefined;
 
   private constructor(options: LuaVmOptions) {
     patchLargeIntegralFloatFormatting();
@@ -64,6 +65,7 @@ export class LuaVm {
     this.root = resolve(options.scriptRoot ?? process.cwd());
     this.interval = Math.max(1, Math.min(options.hookInterval ?? 1000, options.instructionBudget));
     this.onOutput = options.onOutput ?? (() => {});
+    this.ownerId = options.ownerId;
     const L = lauxlib.luaL_newstate();
     this.L = L;
     lua.lua_atnativeerror(L, this.onNativeError);
@@ -100,7 +102,7 @@ export class LuaVm {
     }
     const result = this.protectedCall(base + 1, 0, 1);
     if (!result.ok) return result;
-    const value = this.toValue(L, base + 2, 0, new Map());
+    const value = this.toValue(L, base + 1, 0, new Map());
     lua.lua_settop(L, base);
     return { ok: true, value };
   }
@@ -108,6 +110,9 @@ export class LuaVm {
   /** Calls a Lua function by reference; returns all its results. */
   call(fn: LuaFunctionRef, args: readonly JsValue[] = []): LuaResult<LuaValue[]> {
     this.assertOpen();
+    if (fn.owner !== this.ownerId || typeof fn.ref !== 'number') {
+      return { ok: false, error: { kind: 'runtime', file: fn.file ?? '', line: fn.line ?? 0, message: 'stale function reference (it belongs to another VM)', traceback: '' } };
+    }
     const L = this.L;
     const base = lua.lua_gettop(L);
     lua.lua_pushjsfunction(L, this.messageHandler);
@@ -117,7 +122,7 @@ export class LuaVm {
     if (!result.ok) return result;
     const top = lua.lua_gettop(L);
     const values: LuaValue[] = [];
-    for (let i = base + 2; i <= top; i++) values.push(this.toValue(L, i, 0, new Map()));
+    for (let i = base + 1; i <= top; i++) values.push(this.toValue(L, i, 0, new Map()));
     lua.lua_settop(L, base);
     return { ok: true, value: values };
   }
@@ -520,9 +525,10 @@ export class LuaVm {
         lua.lua_getinfo(L, INFO_FN_S, ar);
         const ref = lauxlib.luaL_ref(L, LUA_REGISTRYINDEX);
         const src = ar.source ? to_jsstring(ar.source) : '';
+        const owner = this.ownerId;
         return src.startsWith('@')
-          ? { kind: 'function', ref, file: src.slice(1), line: ar.linedefined }
-          : { kind: 'function', ref };
+          ? { kind: 'function', ref, owner, file: src.slice(1), line: ar.linedefined }
+          : { kind: 'function', ref, owner };
       }
       case LUA_TTABLE: {
         const abs = lua.lua_absindex(L, idx);

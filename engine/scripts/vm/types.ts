@@ -7,6 +7,8 @@
 export interface LuaFunctionRef {
   readonly kind: 'function';
   readonly ref: number;
+  /** The VM that owns the reference (LuaVmOptions.ownerId); a stale reference is refused. */
+  readonly owner?: number;
   /** Where the function was defined (Lua functions only). */
   readonly file?: string;
   readonly line?: number;
@@ -107,6 +109,8 @@ export interface LuaVmOptions {
   modules?: ModuleRegistry;
   /** Receives every print/io.write. Default: dropped. */
   onOutput?: (event: OutputEvent) => void;
+  /** Stamped on every function reference, checked by call() (the sandbox uses its worker generation). */
+  ownerId?: number;
   /** How many instructions between two budget checks (default 1000). */
   hookInterval?: number;
 }
