@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DEFAULT_PROFILE, FLOW_FUNCTIONS, HOOKS, PROFILES, RETIRED_FUNCTIONS, SCRIPT_FIELDS, closestNames, functionByName,
-  functionNames, functionsFor, hooksFor, scriptFields, statusByKey, statusTypes, type Profile,
+  functionNames, functionsFor, hooksFor, keyType, resolveFunction, scriptFields, statusByKey, statusTypes, type Profile,
 } from '../../api/flow';
 
 test('profiles: 2019.11 is the default, then 4.0 and 4.2', () => {
@@ -283,8 +283,7 @@ test('functionsFor returns each profile\'s functions with variants applied', () 
   assert.equal(functionsFor('4.0').find((f) => f.name === 'getBytes')!.returns.type, 'integer');
 });
 
-test('returned keys have Lua types (getFullInfo\'s TCP latency and throughput keys stay untyped)', async () => {
-  const { keyType, resolveFunction } = await import('../../api/flow');
+test('returned keys have Lua types (getFullInfo\'s TCP latency and throughput keys stay untyped)', () => {
   assert.equal(keyType('cli.latitude'), 'number');
   assert.equal(keyType('srv.country'), 'string');
   assert.equal(keyType('cli.port'), 'integer');
