@@ -100,7 +100,8 @@ export class LuaSandbox {
     const file = this.options.workerFile ?? defaultWorkerFile();
     // in development (tests run through tsx) the TypeScript worker is loaded through tsx's require hook
     const dev = file.endsWith('.ts');
-    const w = new Worker(dev ? `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(file)});` : file, {
+    const tsxLoader = 'tsx/cjs'; // a variable: the bundler must not try to resolve it
+    const w = new Worker(dev ? `require(${JSON.stringify(require.resolve(tsxLoader))}); require(${JSON.stringify(file)});` : file, {
       eval: dev,
       workerData: init,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb ?? 256 },

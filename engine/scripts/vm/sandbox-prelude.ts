@@ -23,7 +23,7 @@ end
 
 -- fengari has no garbage-collector control (lua_gc is not implemented): a harmless stub
 collectgarbage = function(opt)
-  if opt == 'count' then return 0, 0 end
+  if opt == 'count' then return 0 end
   return 0
 end
 
