@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import {
   ALERT_SEVERITIES, ALERT_TYPES, CUSTOM_STATUS_IDS, FLOW_FUNCTIONS, GLOBALS, HOOKS, INTERFACE_MEMBERS, L4_KEYS, MAX_SCORE,
   MODULES, NTOP_MEMBERS, PROFILES, PROFILE_LABELS, RETIRED_FUNCTIONS, SCRIPT_FIELDS, STDLIB_EXTENSIONS, STATUS_TYPES,
-  resolveFunction,
+  FLOW_TIMING, PROFILE_RULES, STATUS_DEFINITION_FIELDS, resolveFunction,
 } from './index';
 import type { FlowFunction, FunctionGroup, ModuleMember, Profile, ScriptField } from './types';
 import { paramText, profilesText, signatureText, typeText } from './format';
@@ -143,6 +143,17 @@ export function renderFlowDoc(): string {
     '',
     ...HOOKS[0].args['4.0'].map((a) => `- \`${a.name}\`: ${a.doc}`),
     '',
+    '## Dispatch and alert rules',
+    '',
+    ...table(['rule', ...PROFILES], (Object.keys(PROFILE_RULES['2019.11']) as (keyof typeof PROFILE_RULES['2019.11'])[]).map((k) => [
+      `\`${k}\``, ...PROFILES.map((p) => String(PROFILE_RULES[p][k])),
+    ])),
+    '',
+    'Timing (the same in the three profiles; ntopng runs the walk and periodic timers on the wall clock,',
+    'the simulator on packet time):',
+    '',
+    ...table(['constant', 'value'], Object.entries(FLOW_TIMING).map(([k, v]) => [`\`${k}\``, String(v)])),
+    '',
     '## Functions by profile',
     '',
     ...table(['function', ...PROFILES], FLOW_FUNCTIONS.map((f) => [`\`${f.name}\``, ...PROFILES.map((p) => mark(f.profiles.includes(p)))])),
@@ -204,6 +215,14 @@ export function renderFlowDoc(): string {
       lines.push('');
     }
   }
+  lines.push('### Status definition fields', '');
+  lines.push(...table(['field', ...PROFILES], [...new Set(PROFILES.flatMap((p) => STATUS_DEFINITION_FIELDS[p].map((f) => f.name)))].map((name) => [
+    `\`${name}\``,
+    ...PROFILES.map((p) => {
+      const f = STATUS_DEFINITION_FIELDS[p].find((x) => x.name === name);
+      return f ? `${f.required ? 'required' : 'optional'}: ${f.doc}` : '-';
+    }),
+  ])), '');
   lines.push(
     '## Alert types and severities',
     '',

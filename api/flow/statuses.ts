@@ -97,3 +97,30 @@ export const CUSTOM_STATUS_IDS: readonly { name: string; id: number }[] = [1, 2,
 
 /** Highest score a status can give, per profile (undefined where scores do not exist). */
 export const MAX_SCORE: Partial<Record<Profile, number>> = { '4.0': 1000, '4.2': 1024 };
+
+/** Fields of a status definition (`flow_consts.status_types.<key>`), per profile. */
+export const STATUS_DEFINITION_FIELDS: Record<Profile, readonly { name: string; required: boolean; doc: string }[]> = {
+  '2019.11': [
+    { name: 'status_id', required: true, doc: 'Bit number 0..63, unique.' },
+    { name: 'relevance', required: true, doc: 'Weight 0..100 meant for scores.' },
+    { name: 'prio', required: true, doc: 'Unique priority; the highest triggered one is alerted.' },
+    { name: 'alert_severity', required: true, doc: 'An `alert_consts.alert_severities` entry.' },
+    { name: 'alert_type', required: true, doc: 'An `alert_consts.alert_types` entry.' },
+    { name: 'i18n_title', required: true, doc: 'Title key, e.g. `flow_details.blacklisted_flow`.' },
+    { name: 'i18n_description', required: false, doc: 'A string, or a formatter `function(status_id, status_info)`.' },
+  ],
+  '4.0': [
+    { name: 'alert_severity', required: true, doc: 'An `alert_consts.alert_severities` entry.' },
+    { name: 'alert_type', required: true, doc: 'An `alert_consts.alert_types` entry.' },
+    { name: 'i18n_title', required: true, doc: 'Title key or text.' },
+    { name: 'i18n_description', required: false, doc: 'A string, or a formatter `function(status_info)`.' },
+  ],
+  '4.2': [
+    { name: 'status_key', required: true, doc: 'Fixed numeric key (flow_keys).' },
+    { name: 'alert_severity', required: true, doc: 'An `alert_consts.alert_severities` entry; this is the severity the alert gets.' },
+    { name: 'alert_type', required: true, doc: 'An alert definition (with `alert_key`, `i18n_title`, `icon`, optional `creator`).' },
+    { name: 'i18n_title', required: true, doc: 'Title key or text.' },
+    { name: 'i18n_description', required: false, doc: 'A string, or a formatter `function(status_info)`.' },
+    { name: 'create', required: true, doc: 'Generated: `create(severity, ...)` builds the `status_info` that `flow.triggerStatus` takes.' },
+  ],
+};

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DEFAULT_PROFILE, FLOW_FUNCTIONS, HOOKS, PROFILES, RETIRED_FUNCTIONS, SCRIPT_FIELDS, closestNames, functionByName,
+  DEFAULT_PROFILE, FLOW_FUNCTIONS, FLOW_SCRIPT_TYPE, FLOW_TIMING, HOOKS, PROFILE_RULES, STATUS_DEFINITION_FIELDS, PROFILES, RETIRED_FUNCTIONS, SCRIPT_FIELDS, closestNames, functionByName,
   functionNames, functionsFor, hooksFor, keyType, resolveFunction, scriptFields, statusByKey, statusTypes, type Profile,
 } from '../../api/flow';
 
@@ -296,4 +296,24 @@ test('returned keys have Lua types (getFullInfo\'s TCP latency and throughput ke
       for (const k of resolveFunction(f, p).returns.keys ?? []) assert.notEqual(keyType(k), 'any', `${f.name}: ${k}`);
     }
   }
+});
+
+test('dispatch rules per profile follow spec §3 and §4', () => {
+  assert.deepEqual(PROFILES.map((p) => PROFILE_RULES[p].statusChangedFires), [true, false, false]);
+  assert.deepEqual(PROFILES.map((p) => PROFILE_RULES[p].firstAlertOnly), [true, false, false]);
+  assert.deepEqual(PROFILES.map((p) => PROFILE_RULES[p].orderByPrio), [false, false, true]);
+  assert.deepEqual(PROFILES.map((p) => PROFILE_RULES[p].confPassedToHooks), [false, true, true]);
+  for (const p of PROFILES) {
+    assert.equal(PROFILE_RULES[p].statusChangedFires, HOOKS.find((h) => h.name === 'statusChanged')!.fires.includes(p));
+    assert.equal(PROFILE_RULES[p].confPassedToHooks, HOOKS[0].args[p].length === 2);
+    assert.deepEqual(FLOW_SCRIPT_TYPE[p].hooks, ['protocolDetected', 'statusChanged', 'flowEnd', 'periodicUpdate']);
+  }
+  assert.equal(FLOW_TIMING.periodicSeconds, 30);
+  assert.equal(FLOW_TIMING.walkSeconds, 5);
+  assert.equal(FLOW_TIMING.maxFlowIdleSeconds, 60);
+  assert.equal(FLOW_TIMING.detectionGiveUpPackets, 12);
+  assert.equal(String(FLOW_TIMING.defaultPeriodicUpdateSeconds), SCRIPT_FIELDS.find((f) => f.name === 'periodic_update_seconds')!.default);
+  assert.ok(STATUS_DEFINITION_FIELDS['2019.11'].some((f) => f.name === 'prio' && f.required));
+  assert.ok(!STATUS_DEFINITION_FIELDS['4.0'].some((f) => f.name === 'prio'));
+  assert.ok(STATUS_DEFINITION_FIELDS['4.2'].some((f) => f.name === 'create'));
 });
