@@ -56,6 +56,7 @@ export class LuaVm {
   private nativeError: { name: string; message: string } | null = null;
   private errorWhere: Where | null = null;
   private closed = false;
+  private hookSet = false;
   private readonly ownerId: number | undefined;
 
   private constructor(options: LuaVmOptions) {
@@ -122,7 +123,7 @@ export class LuaVm {
     if (!result.ok) return result;
     const top = lua.lua_gettop(L);
     const values: LuaValue[] = [];
-    for (let i = base + 1; i <= top; i++) values.push(this.toValue(L, i, 0, new Map()));
+    for (let i = base + 1; i <= top; i++) values.push(this.toValue(L, i, 0, null));
     lua.lua_settop(L, base);
     return { ok: true, value: values };
   }
@@ -194,10 +195,15 @@ export class LuaVm {
     const outer = this.depth === 0;
     if (outer) {
       this.used = 0;
+      // the hook stays installed between calls (no Lua runs then); after an exhausted budget it
+      // fired at every instruction: back to the normal interval
+      if (this.exhausted !== null || !this.hookSet) {
+        lua.lua_sethook(L, this.countHook, LUA_MASKCOUNT, this.interval);
+        this.hookSet = true;
+      }
       this.exhausted = null;
       this.nativeError = null;
       this.errorWhere = null;
-      lua.lua_sethook(L, this.countHook, LUA_MASKCOUNT, this.interval);
     }
     this.depth++;
     let status: number;
@@ -205,7 +211,6 @@ export class LuaVm {
       status = lua.lua_pcall(L, nargs, nresults, msghIndex);
     } finally {
       this.depth--;
-      if (outer) lua.lua_sethook(L, null, 0, 0);
     }
     if (status === LUA_OK) {
       lua.lua_remove(L, msghIndex);
@@ -499,19 +504,15 @@ export class LuaVm {
   }
 
   private nativeCall(L: LuaState): NativeCall {
-    const vm = this;
-    const argc = lua.lua_gettop(L);
-    return {
-      argc,
-      type: (i) => (i > argc ? 'none' : TYPE_NAMES[lua.lua_type(L, i)] ?? 'unknown'),
-      number: (i) => (i <= argc && lua.lua_type(L, i) === LUA_TNUMBER ? lua.lua_tonumber(L, i) : null),
-      string: (i) => (i <= argc && lua.lua_type(L, i) === LUA_TSTRING ? lua.lua_tojsstring(L, i) : null),
-      boolean: (i) => i <= argc && lua.lua_toboolean(L, i),
-      value: (i) => (i <= argc ? vm.toValue(L, i, 0, new Map()) : null),
-    };
+    return new NativeCallImpl(this, L, lua.lua_gettop(L));
   }
 
-  private toValue(L: LuaState, idx: number, depth: number, seen: Map<unknown, LuaTableValue>): LuaValue {
+  /** @internal used by NativeCallImpl */
+  valueAt(L: LuaState, i: number): LuaValue {
+    return this.toValue(L, i, 0, new Map());
+  }
+
+  private toValue(L: LuaState, idx: number, depth: number, seenOrNull: Map<unknown, LuaTableValue> | null): LuaValue {
     const t = lua.lua_type(L, idx);
     switch (t) {
       case LUA_TNIL: case LUA_TNONE: return null;
@@ -531,6 +532,7 @@ export class LuaVm {
           : { kind: 'function', ref, owner };
       }
       case LUA_TTABLE: {
+        const seen = seenOrNull ?? new Map<unknown, LuaTableValue>();
         const abs = lua.lua_absindex(L, idx);
         const id = lua.lua_topointer(L, abs);
         const known = seen.get(id);
@@ -558,5 +560,25 @@ export class LuaVm {
       default:
         return { kind: 'other', type: TYPE_NAMES[t] ?? 'unknown' };
     }
+  }
+}
+
+/** The arguments of one native call (a class, not closures: natives are on the hot path). */
+class NativeCallImpl implements NativeCall {
+  constructor(private readonly vm: LuaVm, private readonly L: LuaState, readonly argc: number) {}
+  type(i: number): string {
+    return i > this.argc ? 'none' : TYPE_NAMES[lua.lua_type(this.L, i)] ?? 'unknown';
+  }
+  number(i: number): number | null {
+    return i <= this.argc && lua.lua_type(this.L, i) === LUA_TNUMBER ? lua.lua_tonumber(this.L, i) : null;
+  }
+  string(i: number): string | null {
+    return i <= this.argc && lua.lua_type(this.L, i) === LUA_TSTRING ? lua.lua_tojsstring(this.L, i) : null;
+  }
+  boolean(i: number): boolean {
+    return i <= this.argc && lua.lua_toboolean(this.L, i);
+  }
+  value(i: number): LuaValue {
+    return i <= this.argc ? this.vm.valueAt(this.L, i) : null;
   }
 }
