@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { LuaVm, ModuleRegistry, type LuaTableValue, type LuaValue, type OutputEvent } from '../../engine/scripts/vm';
 import { registerFlowScriptModules, type FlowModuleHooks, type TprintEvent, type TraceEvent } from '../../engine/scripts/modules';
 import {
-  ALERT_TYPES, FLOW_ENTITY_ID, L4_KEYS, PROFILES, STDLIB_EXTENSIONS, alertSeverities, globalsFor, moduleFor, statusTypes,
+  ALERT_TYPES, FLOW_ENTITY_ID, MODULES, L4_KEYS, PROFILES, STDLIB_EXTENSIONS, alertSeverities, globalsFor, moduleFor, statusTypes,
   type Profile,
 } from '../../api/flow';
 
@@ -97,10 +97,10 @@ test('in 4.0 and 4.2 user_scripts has no flow_checkbox_input_builder: the same h
   }
 });
 
-test('user_scripts, flow_consts, alert_consts and dkjson have exactly the catalog members of each profile, with their kinds and constant values', () => {
+test('every catalog module has exactly its catalog members in each profile, with their kinds and constant values', () => {
   for (const profile of PROFILES) {
     const env = makeEnv(profile);
-    for (const name of ['user_scripts', 'flow_consts', 'alert_consts', 'dkjson']) {
+    for (const name of MODULES.filter((m) => m.profiles.includes(profile) && m.name !== 'lua_utils' && m.name !== 'flow_utils').map((m) => m.name)) {
       const catalog = moduleFor(name, profile);
       assert.ok(catalog, `${name} in catalog for ${profile}`);
       const expected = catalog.members.map((m) => {
@@ -115,6 +115,24 @@ test('user_scripts, flow_consts, alert_consts and dkjson have exactly the catalo
       }
     }
   }
+});
+
+test('a module the catalog does not have in a profile cannot be required there', () => {
+  for (const profile of PROFILES) {
+    const env = makeEnv(profile);
+    for (const m of MODULES) {
+      const r = env.vm.loadScript(`return require(${JSON.stringify(m.name)})`, 'checks/req.lua');
+      assert.equal(r.ok, m.profiles.includes(profile), `${m.name} @ ${profile}`);
+      if (!r.ok) assert.match(r.error.message, new RegExp(`module '${m.name}' not found`));
+    }
+  }
+  const env40 = makeEnv('4.0');
+  const r = table(run(env40, `
+    local alerts_api = require("alerts_api")
+    local alert = {}
+    alerts_api.addAlertGenerationInfo(alert, { key = "blacklisted" })
+    return { gen = alert.alert_generation.script_key, disabled = next(alerts_api.getAllHostsDisabledStatusBitmaps(0)) == nil }`));
+  assert.deepEqual(r.fields, { gen: 'blacklisted', disabled: true });
 });
 
 test('flow_consts.status_types: keys and ids per profile as in the catalog; 2019.11 prio, relevance, severity and alert type', () => {

@@ -34,6 +34,14 @@ export const DIRS: Readonly<Record<string, string>> = {
   httpdocsdir: '/usr/share/ntopng/httpdocs',
 };
 
+/** The small helper modules: ntopng's "nothing configured" answers (lua/helpers.ts). */
+export const HELPER_MODULE_NAMES: readonly string[] = ['alerts_api', 'mud_utils', 'discover_utils', 'plugins_utils', 'ids_utils'];
+
+/** Every module we implement; a profile gets those the catalog has in it. */
+export const BUILTIN_MODULE_NAMES: readonly string[] = [
+  'user_scripts', 'flow_consts', 'alert_consts', 'dkjson', 'lua_utils', 'flow_utils', ...HELPER_MODULE_NAMES,
+];
+
 /** Member names (→ true) and constant values of a catalog module in a profile. */
 export interface MemberData {
   names: Record<string, true>;
@@ -66,6 +74,8 @@ export interface ProfileModuleData {
   flowConsts: LuaData;
   dkjson: LuaData;
   luaUtils: LuaData;
+  /** Member data of the smaller modules (alerts_api, mud_utils, ...) present in this profile. */
+  helpers: Record<string, LuaData>;
   /** The catalog's modules present in this profile (name → members), for `require`. */
   moduleNames: readonly string[];
   traceConstants: readonly TraceConstant[];
@@ -113,7 +123,11 @@ export function moduleData(profile: Profile): ProfileModuleData {
 
   return {
     profile,
-    moduleNames: ['user_scripts', 'flow_consts', 'alert_consts', 'dkjson', 'lua_utils', 'flow_utils'].filter((n) => moduleFor(n, profile)),
+    moduleNames: BUILTIN_MODULE_NAMES.filter((n) => moduleFor(n, profile)),
+    helpers: Object.fromEntries(HELPER_MODULE_NAMES.flatMap((n) => {
+      const m = moduleFor(n, profile);
+      return m ? [[n, { members: memberData(m.members) as unknown as LuaData }]] : [];
+    })),
     traceConstants,
     userScripts: {
       members: memberData(userScripts.members) as unknown as LuaData,

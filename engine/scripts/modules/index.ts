@@ -12,8 +12,9 @@ import { luaLiteral, type LuaData } from './lua-literal';
 import { DKJSON_SOURCE } from './lua/dkjson';
 import { ALERT_CONSTS_SOURCE, FLOW_CONSTS_SOURCE, USER_SCRIPTS_SOURCE } from './lua/consts';
 import { FLOW_UTILS_SOURCE, LUA_UTILS_SOURCE } from './lua/lua-utils';
+import { ALERTS_API_SOURCE, DISCOVER_UTILS_SOURCE, IDS_UTILS_SOURCE, MUD_UTILS_SOURCE, PLUGINS_UTILS_SOURCE } from './lua/helpers';
 
-export { moduleData, type ProfileModuleData, type TraceConstant } from './data';
+export { BUILTIN_MODULE_NAMES, moduleData, type ProfileModuleData, type TraceConstant } from './data';
 export { luaLiteral, luaString, type LuaData } from './lua-literal';
 
 /** One tprint call: the text ntopng writes to stdout (lines joined by "\n", no final newline), and where it was called. */
@@ -61,6 +62,11 @@ export function flowModuleSources(profile: Profile = DEFAULT_PROFILE): Record<st
     lua_utils: withData(d.luaUtils, LUA_UTILS_SOURCE),
     flow_utils: FLOW_UTILS_SOURCE,
   };
+  const helpers: Record<string, string> = {
+    alerts_api: ALERTS_API_SOURCE, mud_utils: MUD_UTILS_SOURCE, discover_utils: DISCOVER_UTILS_SOURCE,
+    plugins_utils: PLUGINS_UTILS_SOURCE, ids_utils: IDS_UTILS_SOURCE,
+  };
+  for (const [name, data] of Object.entries(d.helpers)) all[name] = withData(data, helpers[name]!);
   const out: Record<string, string> = {};
   for (const name of d.moduleNames) out[name] = all[name]!;
   return out;
