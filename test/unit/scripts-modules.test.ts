@@ -402,3 +402,48 @@ test('user_scripts per profile: script_types.flow from the catalog, field units,
   const cats = table(run(env42, 'local out = {} for k, c in pairs(require("user_scripts").script_categories) do out[k] = c.id end return out'));
   assert.deepEqual(cats.fields, { other: 0, security: 1, internals: 2, network: 3, system: 4 });
 });
+
+test('sample-style scripts load: load-time i18n/ternary/ntop.isnEdge/getDeviceProtocolPoliciesUrl, dkjson on external alert info, 4.0 status tables', () => {
+  const env = makeEnv('2019.11');
+  const dev = table(run(env, `
+    local flow_consts = require("flow_consts")
+    local user_scripts = require("user_scripts")
+    local script = {
+      key = "device_protocol_not_allowed",
+      hooks = {},
+      gui = {
+        i18n_title = "flow_callbacks_config.dev_proto_not_allowed",
+        i18n_description = i18n(ternary(ntop.isnEdge(), "flow_callbacks_config.dev_proto_not_allowed_nedge_description",
+          "flow_callbacks_config.dev_proto_not_allowed_description"), { url = getDeviceProtocolPoliciesUrl() }),
+        input_builder = user_scripts.flow_checkbox_input_builder,
+      },
+    }
+    script.title = i18n(script.gui.i18n_title)
+    script.url = getDeviceProtocolPoliciesUrl("device_type=1")
+    script.status = flow_consts.status_types.status_device_protocol_not_allowed.status_id
+    return script`, 'device_protocol_not_allowed.lua'));
+  assert.equal(dev.fields.title, 'Device Application Not Allowed');
+  assert.equal(dev.fields.url, '/lua/admin/edit_device_protocols.lua?device_type=1');
+  assert.equal(dev.fields.status, 16);
+
+  const ext = table(run(env, `
+    local json = require("dkjson")
+    local flow_consts = require("flow_consts")
+    local info = json.decode('{"source":"suricata","severity_id":2,"alert":{"signature":"ET POLICY x","category":"Misc"}}')
+    return { id = flow_consts.status_types.status_external_alert.status_id, sev = info.severity_id, sig = info.alert.signature }`,
+  'external_alert_check.lua'));
+  assert.deepEqual(ext.fields, { id: 21, sev: 2, sig: 'ET POLICY x' });
+
+  const env40 = makeEnv('4.0');
+  const s40 = table(run(env40, `
+    local flow_consts = require("flow_consts")
+    local t = flow_consts.status_types.status_blacklisted
+    return { id = t.status_id, max = flow_consts.max_score, sev = t.alert_severity.severity_id,
+      udp = flow_consts.status_types.status_udp_unidirectional.alert_severity.severity_id,
+      internals = flow_consts.status_types.status_not_purged.alert_type ~= nil }`));
+  assert.equal(typeof s40.fields.id, 'number');
+  assert.equal(s40.fields.max, 1000);
+  assert.equal(s40.fields.sev, alertSeverities('4.0').find((s) => s.name === 'error')!.severityId);
+  assert.equal(s40.fields.udp, alertSeverities('4.0').find((s) => s.name === 'info')!.severityId);
+  assert.equal(s40.fields.internals, true);
+});

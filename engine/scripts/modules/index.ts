@@ -52,7 +52,29 @@ function withData(data: LuaData, source: string): string {
 }
 
 /** The Lua sources of every built-in module of a profile (name → source), for inspection and tests. */
-export function flowModuleSources(profile: Profile = DEFAULT_PROFILE): Record<string, string> {
+export function flowModuleSources(profile: Profile = DEFAULT_PROFILE): Readonly<Record<string, string>> {
+  let sources = sourceCache.get(profile);
+  if (!sources) {
+    sources = buildSources(profile);
+    sourceCache.set(profile, sources);
+  }
+  return sources;
+}
+
+const sourceCache = new Map<Profile, Readonly<Record<string, string>>>();
+const levelNameCache = new Map<Profile, ReadonlyMap<number, string>>();
+
+function levelNamesOf(profile: Profile): ReadonlyMap<number, string> {
+  let names = levelNameCache.get(profile);
+  if (!names) {
+    const m = new Map<number, string>();
+    for (const t of moduleData(profile).traceConstants) if (!t.isMode) m.set(t.value, t.name.slice('TRACE_'.length));
+    levelNameCache.set(profile, names = m);
+  }
+  return names;
+}
+
+function buildSources(profile: Profile): Record<string, string> {
   const d = moduleData(profile);
   const all: Record<string, string> = {
     user_scripts: withData(d.userScripts, USER_SCRIPTS_SOURCE),
@@ -84,8 +106,7 @@ export function registerFlowScriptModules(
   hooks: FlowModuleHooks = {},
 ): void {
   for (const [name, source] of Object.entries(flowModuleSources(profile))) registry.define(name, { source });
-  const levelNames = new Map<number, string>();
-  for (const t of moduleData(profile).traceConstants) if (!t.isMode) levelNames.set(t.value, t.name.slice('TRACE_'.length));
+  const levelNames = levelNamesOf(profile);
 
   const host: Record<string, NativeFunction> = {};
   const { onTprint, onTrace, locale } = hooks;
