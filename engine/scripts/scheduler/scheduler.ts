@@ -77,6 +77,9 @@ const STAGE_DETECTED = 1;
 const STAGE_PERIODIC = 2;
 const STAGE_END = 3;
 
+/** Walks run one by one across a jump in packet time when the table is attached (one day). */
+const MAX_EXACT_WALKS = 17_280;
+
 interface Tracked {
   flow: Flow;
   /** protocolDetected was made pending (it may already have run). */
@@ -198,11 +201,33 @@ export class HookScheduler implements FlowObserver {
       this.lastWalk = Math.floor(now / this.walkSeconds);
       return;
     }
-    for (let k = this.lastWalk + 1; k * this.walkSeconds <= now && !this.finished; k++) {
+    const target = Math.floor(now / this.walkSeconds);
+    for (let k = this.lastWalk + 1; k <= target && !this.finished; k = this.nextWalk(k, target)) {
       this.table?.advanceTime(k * this.walkSeconds);
       this.lastWalk = k;
       this.walk(k, false);
     }
+    this.lastWalk = Math.max(this.lastWalk, target);
+  }
+
+  /**
+   * The next walk after `k` where something can happen, so that a jump in packet time does
+   * not run millions of empty walks: with no flow, none; with the table attached, every walk
+   * up to a day (a flow can go idle at any of them); otherwise the next pending, due or give-up walk.
+   */
+  private nextWalk(k: number, target: number): number {
+    if (this.tracked.size === 0) return target + 1;
+    if (this.detectedPending.size > 0 || this.endPending.size > 0) return k + 1;
+    // Exact idle timing costs one walk per 5 s; beyond a day of silence, jump between due walks.
+    if (this.table && target - k <= MAX_EXACT_WALKS) return k + 1;
+    let next = target + 1;
+    for (const at of this.periodicDue.keys()) if (at < next) next = at;
+    for (const tr of this.undetected) {
+      const giveUp = Math.floor((tr.flow.lastSeen + FLOW_TIMING.detectionGiveUpIdleSeconds) / this.walkSeconds) + 1;
+      if (tr.flow.l7?.done || giveUp <= k + 1) return k + 1;
+      if (giveUp < next) next = giveUp;
+    }
+    return Math.max(next, k + 1);
   }
 
   /** Wall-clock mode: one walk when the wall clock crossed a 5 s boundary (no catching up, like a timer). */
