@@ -300,3 +300,39 @@ describe('scheduler: wall-clock mode', () => {
     ]);
   });
 });
+
+describe('scheduler: driving the clock', () => {
+  test('a live timer (advanceTime without packets) runs walks, periodic updates and idle expiry', () => {
+    const h = harness();
+    h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 1000 });
+    for (let t = 1001; t <= 1070; t++) h.scheduler.advanceTime(t);
+    assert.deepEqual(h.timeline(), ['1005 protocolDetected #1 all', '1035 periodicUpdate(0) #1 all', '1065 periodicUpdate(1) #1 all', '1065 flowEnd #1 all']);
+  });
+
+  test('a jump of years in packet time runs no empty walks and ends the old flows once', () => {
+    const h = harness();
+    udpFlow(h, 1000, 1010, 5);
+    h.add({ src: '10.0.0.3', dst: '10.0.0.4', sport: 1, dport: 2, time: 1000 + 3 * 365 * 86400 });
+    h.finish();
+    assert.deepEqual(h.timeline(1), ['1005 protocolDetected #1 all', '1035 periodicUpdate(0) #1 all', '1065 periodicUpdate(1) #1 all', '1075 flowEnd #1 all']);
+    assert.equal(count(h, 'flowEnd', 2), 1);
+    assert.ok(h.scheduler.stats.walks < 17_300, `${h.scheduler.stats.walks} walks`); // one day walked exactly, then jumps
+  });
+
+  test('as a bare observer (no advanceTime before the table, no attached table) walks still catch up on packets', () => {
+    const calls: HookCall[] = [];
+    const scheduler = new HookScheduler({ scripts: [ALL], sink: (c) => calls.push(c) });
+    const table = new FlowTable(scheduler);
+    for (let t = 1000; t <= 1040; t += 10) {
+      const { packet, decoded } = flowPacket({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: t });
+      table.add(packet, decoded);
+    }
+    table.endAll();
+    scheduler.finish();
+    assert.deepEqual(calls.map((c) => `${c.now} ${c.hook}`), ['1005 protocolDetected', '1035 periodicUpdate', '1045 flowEnd']);
+  });
+});
+
+function count(h: ReturnType<typeof harness>, hook: string, flowId: number): number {
+  return h.calls.filter((c) => c.hook === hook && c.flow.id === flowId).length;
+}

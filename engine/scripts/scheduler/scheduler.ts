@@ -77,7 +77,7 @@ const STAGE_DETECTED = 1;
 const STAGE_PERIODIC = 2;
 const STAGE_END = 3;
 
-/** Walks run one by one across a jump in packet time when the table is attached (one day). */
+/** Walks run one by one after a jump in packet time when the table is attached (one day's worth). */
 const MAX_EXACT_WALKS = 17_280;
 
 interface Tracked {
@@ -202,7 +202,8 @@ export class HookScheduler implements FlowObserver {
       return;
     }
     const target = Math.floor(now / this.walkSeconds);
-    for (let k = this.lastWalk + 1; k <= target && !this.finished; k = this.nextWalk(k, target)) {
+    const exactUntil = this.lastWalk + MAX_EXACT_WALKS;
+    for (let k = this.lastWalk + 1; k <= target && !this.finished; k = this.nextWalk(k, target, exactUntil)) {
       this.table?.advanceTime(k * this.walkSeconds);
       this.lastWalk = k;
       this.walk(k, false);
@@ -213,13 +214,14 @@ export class HookScheduler implements FlowObserver {
   /**
    * The next walk after `k` where something can happen, so that a jump in packet time does
    * not run millions of empty walks: with no flow, none; with the table attached, every walk
-   * up to a day (a flow can go idle at any of them); otherwise the next pending, due or give-up walk.
+   * for the first day of a jump (a flow can go idle at any of them); otherwise, and after that
+   * day, the next pending, due or give-up walk.
    */
-  private nextWalk(k: number, target: number): number {
+  private nextWalk(k: number, target: number, exactUntil: number): number {
     if (this.tracked.size === 0) return target + 1;
     if (this.detectedPending.size > 0 || this.endPending.size > 0) return k + 1;
     // Exact idle timing costs one walk per 5 s; beyond a day of silence, jump between due walks.
-    if (this.table && target - k <= MAX_EXACT_WALKS) return k + 1;
+    if (this.table && k < exactUntil) return k + 1;
     let next = target + 1;
     for (const at of this.periodicDue.keys()) if (at < next) next = at;
     for (const tr of this.undetected) {
