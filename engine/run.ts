@@ -10,6 +10,7 @@ import { FlowTable, type FlowObserver, type FlowSkipReason } from './flows/table
 import type { FlowTableOptions } from './flows/options';
 import { ACCOUNTING, type AccountingName } from './accounting';
 import { chainObservers } from './flows/observers';
+import type { L7Detector } from './dpi/detector';
 
 export interface RunOptions {
   /** ntopng (default) or ndpireader accounting; see accounting.ts. */
@@ -20,6 +21,11 @@ export interface RunOptions {
   dpi?: boolean;
   /** Stages after the flow table (and after the L7 detector). */
   observer?: FlowObserver;
+  /**
+   * A stage that also keeps time, made once the detector and table exist: the hook
+   * scheduler. It sees every packet's time before the flow table does, and ends the run.
+   */
+  createStage?(parts: { table: FlowTable; detector: L7Detector | undefined }): TimedStage;
   /** Called as the capture is read (bytes done, bytes total, packets so far). */
   onProgress?(bytesDone: number, bytesTotal: number, packets: number): void;
   /** Every problem found in the capture, as it is found. */
@@ -50,11 +56,31 @@ export interface RunSummary {
 
 export type SkipReason = DecodeSkipReason | FlowSkipReason;
 
+/** A pipeline stage with a clock (see RunOptions.createStage). */
+export interface TimedStage extends FlowObserver {
+  /** Packet time (s) of the next packet, before the flow table sees it. */
+  advanceTime(time: number): void;
+  /** End of the capture: the stage ends every flow (through the table) and runs its last work. */
+  finish(): void;
+}
+
 /** Reads a capture file through the whole pipeline and ends every flow at the end. */
 export async function runCaptureFile(path: string, options: RunOptions = {}): Promise<RunSummary> {
   const accounting = ACCOUNTING[options.accounting ?? 'ntopng'];
   const detector = options.dpi === false ? undefined : new (loadDetector())(accounting.detection);
-  const table = new FlowTable(chainObservers(detector, options.observer), { ...accounting.flowTable, ...options.flowOptions });
+  // The stage is created after the table (it drives the table's clock) but observes flows
+  // right after the detector: observers are resolved through this indirection.
+  let stage: TimedStage | undefined;
+  const stageObserver: FlowObserver = {
+    flowCreated: (f, p, d) => stage?.flowCreated?.(f, p, d),
+    flowPacket: (f, c, p, d) => stage?.flowPacket?.(f, c, p, d),
+    flowEnded: (f) => stage?.flowEnded?.(f),
+  };
+  const table = new FlowTable(
+    chainObservers(detector, options.createStage ? stageObserver : undefined, options.observer),
+    { ...accounting.flowTable, ...options.flowOptions },
+  );
+  stage = options.createStage?.({ table, detector });
   const decoderOptions = accounting.decoder;
   const countBadTransport = accounting.countBadTransport;
   const decoded = newDecodedPacket();
@@ -64,6 +90,7 @@ export async function runCaptureFile(path: string, options: RunOptions = {}): Pr
 
   const onPacket = (packet: CapturedPacket) => {
     packets++;
+    stage?.advanceTime(packet.sec + packet.nsec / 1e9);
     let reason: SkipReason | null = decodePacket(packet, decoded, decoderOptions);
     if (reason === null || (countBadTransport && hasIpKey(reason))) reason = table.add(packet, decoded);
     if (reason === null) counted++;
@@ -85,6 +112,7 @@ export async function runCaptureFile(path: string, options: RunOptions = {}): Pr
       signal: options.signal,
     },
   );
+  if (stage) stage.finish();
   table.endAll('end-of-capture');
 
   return {

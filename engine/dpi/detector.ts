@@ -94,6 +94,15 @@ export class L7Detector implements FlowObserver {
     if (!state.done && state.packetsInspected >= this.limits.maxPackets[transport]) this.finish(flow, state);
   }
 
+  /**
+   * Stops detection of a flow now and applies nDPI's guesses (the hook scheduler calls this
+   * when ntopng's housekeeping would give up on a silent flow, and at the end of a capture).
+   */
+  giveUp(flow: Flow): void {
+    const state = flow.l7;
+    if (state && !state.done) this.finish(flow, state);
+  }
+
   flowEnded(flow: Flow): void {
     const state = flow.l7;
     if (state && !state.done) this.finish(flow, state);
