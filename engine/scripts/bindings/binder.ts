@@ -1,0 +1,130 @@
+/**
+ * The generic binder: registers the global `flow` table of a profile from the api/flow catalog.
+ * Every catalog function of the profile gets a native, and nothing else does:
+ *  - implemented ones (natives.ts) read the current flow; without one they answer nil and log
+ *    ntopng's warning (spec §1.1);
+ *  - functions with parameters check their argument types like `ntop_lua_check` (nil and a logged
+ *    warning, never a raise), and are called through a small Lua wrapper that passes the caller's
+ *    file and line so the warning points at the script;
+ *  - the others log a "not implemented yet" error (with file and line) and return nil.
+ */
+import { functionsFor, type LuaType, type ResolvedFunction, type TypeSpec } from '../../../api/flow';
+import type { LuaVm, NativeCall, NativeFunction } from '../vm';
+import type { BindingContext, CallSite } from './context';
+import { IMPLEMENTED } from './natives';
+
+export interface BoundFunctions {
+  implemented: string[];
+  notImplemented: string[];
+}
+
+/** Catalog functions of the profile that have an implementation, and those that do not (yet). */
+export function bindingCoverage(profile: BindingContext['profile']): BoundFunctions {
+  const implemented: string[] = [];
+  const notImplemented: string[] = [];
+  for (const fn of functionsFor(profile)) (IMPLEMENTED[fn.name] ? implemented : notImplemented).push(fn.name);
+  return { implemented, notImplemented };
+}
+
+const HIDDEN = '__flowscript_flow_bindings';
+const WRAPPER = `local getinfo, pairs = debug.getinfo, pairs
+local located = ${HIDDEN}
+${HIDDEN} = nil
+for name, native in pairs(located) do
+  flow[name] = function(...)
+    local i = getinfo(2, 'Sl')
+    return native(i and i.source or '', i and i.currentline or 0, ...)
+  end
+end
+`;
+
+/** Registers `flow.*` for ctx.profile in `vm`. Call once per VM, before loading scripts. */
+export function bindFlowApi(vm: LuaVm, ctx: BindingContext): BoundFunctions {
+  vm.setGlobal('flow', {});
+  const located: { [name: string]: NativeFunction } = {};
+  for (const fn of functionsFor(ctx.profile)) {
+    const impl = IMPLEMENTED[fn.name];
+    if (!impl) {
+      located[fn.name] = (call) => {
+        ctx.log.notImplemented(fn.name, siteOf(call));
+        return null;
+      };
+    } else if (fn.params.length > 0) {
+      located[fn.name] = (call) => {
+        const site = siteOf(call);
+        const args = shifted(call, 2);
+        const problem = argumentProblem(fn, args);
+        if (problem) {
+          ctx.log.warning(fn.name, problem, site);
+          return null;
+        }
+        const flow = ctx.currentFlow;
+        if (!flow) {
+          ctx.log.warning(fn.name, `${fn.name} : no current flow`, site);
+          return null;
+        }
+        return impl(flow, ctx, args);
+      };
+    } else {
+      const unknown: CallSite = { file: '', line: 0 };
+      vm.registerFunction(`flow.${fn.name}`, (call) => {
+        const flow = ctx.currentFlow;
+        if (!flow) {
+          ctx.log.warning(fn.name, `${fn.name} : no current flow`, unknown);
+          return null;
+        }
+        return impl(flow, ctx, call);
+      });
+    }
+  }
+  vm.setGlobal(HIDDEN, located);
+  const r = vm.loadScript(WRAPPER, '=(flow bindings)');
+  if (!r.ok) throw new Error(`flow bindings: ${r.error.message}`);
+  return bindingCoverage(ctx.profile);
+}
+
+function siteOf(call: NativeCall): CallSite {
+  const source = call.string(1) ?? '';
+  return { file: source.startsWith('@') ? source.slice(1) : source, line: call.number(2) ?? 0 };
+}
+
+/** The call's arguments after the `skip` the wrapper added. */
+function shifted(call: NativeCall, skip: number): NativeCall {
+  return {
+    argc: Math.max(0, call.argc - skip),
+    type: (i) => call.type(i + skip),
+    number: (i) => call.number(i + skip),
+    string: (i) => call.string(i + skip),
+    boolean: (i) => call.boolean(i + skip),
+    value: (i) => call.value(i + skip),
+  };
+}
+
+function accepts(spec: TypeSpec, luaType: string, call: NativeCall, i: number): boolean {
+  const types: readonly LuaType[] = typeof spec === 'string' ? [spec] : spec;
+  return types.some((t) => {
+    if (t === 'any') return true;
+    if (t === 'integer') return luaType === 'number' && Number.isInteger(call.number(i));
+    return t === luaType;
+  });
+}
+
+function typeText(spec: TypeSpec): string {
+  const types: readonly LuaType[] = typeof spec === 'string' ? [spec] : spec;
+  return types.map((t) => (t === 'integer' ? 'number' : t)).join('|');
+}
+
+/** ntopng's log line for the first bad argument, or null when they are all right. */
+export function argumentProblem(fn: ResolvedFunction, call: NativeCall): string | null {
+  for (let i = 0; i < fn.params.length; i++) {
+    const p = fn.params[i]!;
+    const actual = call.type(i + 1);
+    const missing = actual === 'nil' || actual === 'none';
+    if (missing && p.optional) continue;
+    if (!accepts(p.type, actual === 'none' ? 'nil' : actual, call, i + 1)) {
+      return `${fn.name} : expected ${typeText(p.type)}@pos ${i + 1}, got ${actual === 'none' ? 'nil' : actual}`;
+    }
+  }
+  return null;
+}
+
