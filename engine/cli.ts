@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { flowsCommand, FLOWS_USAGE } from './cli/flows-command';
+import { runCommand, RUN_USAGE } from './cli/run-command';
 import { UserError } from './cli/user-error';
 
 const USAGE = `flowscript: write, check and run ntopng flow scripts
@@ -13,11 +14,13 @@ usage: flowscript <command> [options]
 
 commands:
   flows <capture>    list the flows of a pcap/pcapng capture
+  run <script.lua>... <capture>
+                     run ntopng flow scripts over a capture
   help [command]     show help for a command
 
 Run "flowscript help <command>" for a command's options.`;
 
-const COMMAND_USAGE: { [command: string]: string } = { flows: FLOWS_USAGE };
+const COMMAND_USAGE: { [command: string]: string } = { flows: FLOWS_USAGE, run: RUN_USAGE };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -56,6 +59,28 @@ async function main(argv: string[]): Promise<number> {
         accounting: values.accounting as string,
         idleTimeout: numberOption('idle-timeout', values['idle-timeout'] as string | undefined),
         maxFlows: numberOption('max-flows', values['max-flows'] as string | undefined, true),
+      });
+    }
+    case 'run': {
+      const { values, positionals } = parse(rest, {
+        profile: { type: 'string', default: '2019.11' },
+        geoip: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        summary: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      });
+      if (values.help) {
+        process.stdout.write(`${RUN_USAGE}\n`);
+        return 0;
+      }
+      if (positionals.length < 2) throw new UserError(`run takes one or more scripts, then a capture file\n${RUN_USAGE}`);
+      return await runCommand({
+        scripts: positionals.slice(0, -1),
+        capture: positionals[positionals.length - 1]!,
+        profile: values.profile as string,
+        geoip: values.geoip as string | undefined,
+        json: values.json as boolean,
+        summaryOnly: values.summary as boolean,
       });
     }
     default:

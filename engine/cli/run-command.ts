@@ -1,0 +1,111 @@
+import { existsSync, statSync } from 'node:fs';
+import { isProfile, PROFILES, type Profile } from '../../api/flow';
+import { GeoDatabase, GeoDatabaseError } from '../geo';
+import { hitJson, hitText, type Hit } from '../hits';
+import { runScripts } from '../scripts/runner';
+import { CaptureIssuePrinter } from './capture-errors';
+import { LineWriter } from './output';
+import { TerminalProgress } from './progress';
+import { UserError } from './user-error';
+
+export interface RunCommandOptions {
+  scripts: string[];
+  capture: string;
+  profile: string;
+  geoip?: string;
+  json: boolean;
+  /** Only the summary, no hits. */
+  summaryOnly: boolean;
+}
+
+export const RUN_USAGE = `usage: flowscript run <script.lua>... <capture> [--profile ${PROFILES.join('|')}] [--geoip CITY.mmdb] [--json] [--summary]
+
+Runs ntopng flow scripts, unmodified, over a pcap/pcapng capture and prints what they do
+(prints, errors, ...) as hits, one per line, then a summary.
+  --profile P       the ntopng API to emulate: 2019.11 (default; the Flow Scripts
+                    documentation), 4.0 or 4.2
+  --geoip FILE      your city database (GeoLite2-City or DB-IP city .mmdb) for city,
+                    latitude and longitude; countries come from the bundled database
+  --json            one JSON object per hit, then a JSON summary line
+  --summary         only the summary`;
+
+function checkFile(path: string, what: string): void {
+  if (!existsSync(path)) throw new UserError(`${path}: no such ${what}`);
+  if (statSync(path).isDirectory()) throw new UserError(`${path}: is a directory, not a ${what}`);
+}
+
+/** `flowscript run`: flow scripts over a capture, hits as text or JSON lines, then a summary. */
+export async function runCommand(options: RunCommandOptions): Promise<number> {
+  const { scripts, capture } = options;
+  if (!isProfile(options.profile)) throw new UserError(`--profile must be one of ${PROFILES.join(', ')} (got "${options.profile}")`);
+  const profile: Profile = options.profile;
+  for (const s of scripts) {
+    if (!s.endsWith('.lua')) throw new UserError(`${s}: a flow script must be a .lua file`);
+    checkFile(s, 'script file');
+  }
+  checkFile(capture, 'capture file');
+  let geo: GeoDatabase;
+  try {
+    geo = new GeoDatabase(options.geoip ? { cityDb: options.geoip } : {});
+  } catch (error) {
+    if (error instanceof GeoDatabaseError) throw new UserError(error.message.split('\n')[0]!);
+    throw error;
+  }
+
+  const out = new LineWriter();
+  const onHit = options.summaryOnly ? () => {} : options.json ? (h: Hit) => out.line(hitJson(h)) : (h: Hit) => out.line(hitText(h));
+  const progress = new TerminalProgress(`running ${scripts.length} script(s) on ${capture}`);
+  const issues = new CaptureIssuePrinter(capture);
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.once('SIGINT', onSigint);
+  let result;
+  try {
+    result = await runScripts({
+      scripts, capture, profile, geo, onHit,
+      run: {
+        onProgress: (done, total, packets) => progress.update(done, total, packets),
+        onIssue: (issue) => {
+          progress.done();
+          issues.print(issue);
+        },
+        signal: interrupt.signal,
+      },
+    });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    progress.done();
+    issues.finish();
+  }
+  const { summary, stats } = result;
+  if (summary.cancelled) process.stderr.write(`${capture}: stopped by Ctrl+C after ${summary.packets} packets\n`);
+
+  const calls: { [script: string]: { [hook: string]: { calls: number; ms: number } } } = {};
+  for (const [script, hooks] of Object.entries(stats.hooks)) {
+    calls[script] = {};
+    for (const [hook, st] of Object.entries(hooks)) calls[script][hook] = { calls: st.calls, ms: Math.round(st.ms * 1000) / 1000 };
+  }
+  if (options.json || options.summaryOnly) {
+    out.line(JSON.stringify({
+      summary: {
+        profile, packets: summary.packets, flows: summary.flows, scripts: stats.scripts, hook_calls: calls,
+        hits: stats.hits, errors: stats.hits.error,
+        ...(summary.captureIssues ? { capture_issues: summary.captureIssues } : {}),
+        ...(summary.cancelled ? { cancelled: true } : {}),
+      },
+    }));
+  } else {
+    out.line('');
+    out.line(`${summary.packets} packets, ${summary.flows} flows; profile ${profile}; ${stats.scripts.length} script(s) running: ${stats.scripts.join(', ') || '(none)'}`);
+    for (const [script, hooks] of Object.entries(calls)) {
+      const parts = Object.entries(hooks).map(([hook, st]) => `${hook} ${st.calls} (${st.ms.toFixed(1)} ms)`);
+      out.line(`  ${script}: ${parts.join(', ')}`);
+    }
+    const kinds = Object.entries(stats.hits).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+    out.line(`hits: ${kinds.join(', ') || 'none'}; errors: ${stats.hits.error}` +
+      (summary.captureIssues ? `; ${summary.captureIssues} capture problem(s)` : ''));
+  }
+  out.flush();
+  if (summary.cancelled) return 130;
+  return summary.packets === 0 && summary.captureIssues > 0 ? 1 : 0;
+}

@@ -1,0 +1,4 @@
+/** Runs flow scripts over a capture (docs/run.md). */
+export { ScriptRunner, DEFAULT_INSTRUCTION_BUDGET, type HookStats, type RunnerStats, type ScriptRunnerOptions } from './runner';
+export { runScripts, type RunScriptsOptions, type RunScriptsResult } from './run-scripts';
+export { scriptFromValue, scriptKey, type LoadedScript } from './load';

@@ -1,0 +1,251 @@
+/**
+ * The script runner: loads flow scripts like ntopng into one in-process LuaVm (instruction budget
+ * on; the worker-thread sandbox with wall-clock and memory limits comes later, docs/run.md), binds
+ * the built-in modules and `flow.*` of the profile, and turns the hook scheduler's HookCalls into
+ * calls of the scripts' hook functions with ntopng's arguments. Everything a script does comes out
+ * as hits; a script error never stops the run.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_PROFILE, type Profile } from '../../../api/flow';
+import type { Flow } from '../../flows/flow';
+import type { GeoDatabase } from '../../geo';
+import { hitFlow, type Hit, type HitKind } from '../../hits';
+import type { TimedStage } from '../../run';
+import type { FlowTable } from '../../flows/table';
+import type { L7Detector } from '../../dpi/detector';
+import { bindFlowApi, DEFAULT_LOCAL_NETWORKS, type BindingContext, type BoundFunctions, type CallSite } from '../bindings';
+import { registerFlowScriptModules } from '../modules';
+import { HookScheduler, type HookCall } from '../scheduler';
+import { LuaVm, type JsValue, type LuaErrorInfo, type LuaFunctionRef } from '../vm';
+import { lastLine, scriptFromValue, scriptKey, type LoadedScript } from './load';
+import { luaToJs } from './lua-values';
+
+export const DEFAULT_INSTRUCTION_BUDGET = 5_000_000;
+
+export interface ScriptRunnerOptions {
+  /** Script files, in the order given (the dispatch order of 2019.11 and 4.0). */
+  scripts: readonly string[];
+  profile?: Profile;
+  geo: GeoDatabase;
+  onHit(hit: Hit): void;
+  /** Lua instructions per hook call (default 5,000,000). */
+  instructionBudget?: number;
+  localNetworks?: readonly string[];
+}
+
+export interface HookStats {
+  calls: number;
+  /** Wall time spent in the script's hook, milliseconds. */
+  ms: number;
+}
+
+export interface RunnerStats {
+  /** Scripts that run (loaded, enabled, setup passed). */
+  scripts: string[];
+  /** script key → hook → calls and time. */
+  hooks: { [script: string]: { [hook: string]: HookStats } };
+  hits: Record<HitKind, number>;
+}
+
+interface Running {
+  script: string;
+  hook: string;
+  time?: number;
+  flow?: Flow;
+}
+
+export class ScriptRunner {
+  readonly profile: Profile;
+  readonly vm: LuaVm;
+  readonly bound: BoundFunctions;
+  readonly stats: RunnerStats = { scripts: [], hooks: {}, hits: { print: 0, status: 0, alert: 0, score: 0, error: 0, stats: 0 } };
+  private readonly ctx: BindingContext;
+  private readonly onHit: (hit: Hit) => void;
+  private readonly geo: GeoDatabase;
+  /** Chunk name → path as given. */
+  private readonly files = new Map<string, string>();
+  private readonly scripts = new Map<string, LoadedScript>();
+  private readonly confs = new Map<string, JsValue>();
+  private running: Running = { script: '', hook: '' };
+  private scheduler: HookScheduler | undefined;
+
+  constructor(options: ScriptRunnerOptions) {
+    this.profile = options.profile ?? DEFAULT_PROFILE;
+    this.geo = options.geo;
+    this.onHit = options.onHit;
+    const root = commonFolder(options.scripts.map((p) => resolve(p)));
+    for (const path of options.scripts) this.files.set(relative(root, resolve(path)).split(sep).join('/'), path);
+    this.vm = LuaVm.create({
+      instructionBudget: options.instructionBudget ?? DEFAULT_INSTRUCTION_BUDGET,
+      scriptRoot: root,
+      onOutput: (e) => this.emit('print', e.kind === 'print' ? e.text : e.text.replace(/\n$/, ''), { file: e.file, line: e.line }, e.kind === 'write' ? { output: 'io.write' } : undefined),
+    });
+    registerFlowScriptModules(this.vm.modules, this.vm, this.profile, {
+      onTprint: (e) => this.emit('print', e.text, e, { output: 'tprint' }),
+      onTrace: (e) => this.emit('print', e.message, e, { output: 'traceError', level: e.levelName }),
+    });
+    this.ctx = {
+      profile: this.profile,
+      geo: this.geo,
+      currentFlow: undefined,
+      localNetworks: options.localNetworks ?? DEFAULT_LOCAL_NETWORKS,
+      log: {
+        warning: (fn, message, site) => this.emit('error', message, site, { level: 'warning', native: fn }),
+        notImplemented: (fn, site) =>
+          this.emit('error', `flow.${fn} is not implemented yet in Flow Script Studio (it returned nil)`, site, { level: 'not-implemented', native: fn }),
+      },
+    };
+    this.bound = bindFlowApi(this.vm, this.ctx);
+  }
+
+  /** Loads every script and runs setup(); problems become error hits. Returns the keys that will run. */
+  load(): string[] {
+    for (const [chunk, path] of this.files) {
+      const key = scriptKey(path);
+      this.running = { script: key, hook: '' };
+      if (this.scripts.has(key)) {
+        this.emit('error', `duplicate script key '${key}': skipped (ntopng keeps the first)`, { file: chunk, line: 0 });
+        continue;
+      }
+      const source = readFileSync(path, 'utf8');
+      const r = this.vm.loadScript(source, chunk);
+      if (!r.ok) {
+        this.scriptError(r.error);
+        continue;
+      }
+      const loaded = scriptFromValue(r.value, path);
+      if (typeof loaded === 'string') {
+        this.emit('error', loaded, { file: chunk, line: lastLine(source) }, { error: 'load' });
+        continue;
+      }
+      if (!loaded.defaultEnabled) {
+        this.emit('stats', 'default_enabled = false: not run (ntopng runs it only once a user enables it)', { file: chunk, line: 0 });
+        continue;
+      }
+      if (loaded.setup && !this.callSetup(loaded, loaded.setup)) continue;
+      if (loaded.hooks.size === 0) {
+        this.emit('error', "the script's hooks table is empty: ntopng skips it", { file: chunk, line: 0 }, { level: 'warning' });
+        continue;
+      }
+      this.scripts.set(key, loaded);
+      this.confs.set(key, luaToJs(loaded.conf));
+      this.stats.scripts.push(key);
+    }
+    this.running = { script: '', hook: '' };
+    return [...this.scripts.keys()];
+  }
+
+  /** For runCaptureFile's `createStage`: the hook scheduler wired to the scripts. */
+  readonly createStage = ({ table, detector }: { table: FlowTable; detector: L7Detector | undefined }): TimedStage => {
+    const scheduler = new HookScheduler({
+      profile: this.profile,
+      scripts: [...this.scripts.values()].map((s) => s.decl),
+      sink: (call) => this.dispatch(call),
+      giveUpDetection: (flow) => detector?.giveUp(flow),
+    });
+    for (const w of scheduler.registry.warnings) this.emit('error', w, { file: '', line: 0 }, { level: 'warning' });
+    scheduler.attachTable(table);
+    this.scheduler = scheduler;
+    return scheduler;
+  };
+
+  /** Runs every script's teardown() (end of the run). */
+  finish(): void {
+    for (const s of this.scripts.values()) {
+      if (!s.teardown) continue;
+      this.running = { script: s.key, hook: 'teardown' };
+      const r = this.vm.call(s.teardown);
+      if (!r.ok) this.scriptError(r.error);
+    }
+    this.running = { script: '', hook: '' };
+  }
+
+  /** Hook calls the scheduler made, per hook (whether or not a script was selected). */
+  get schedulerCalls(): Record<string, number> | undefined {
+    return this.scheduler ? { ...this.scheduler.stats.calls } : undefined;
+  }
+
+  private callSetup(s: LoadedScript, fn: LuaFunctionRef): boolean {
+    this.running = { script: s.key, hook: 'setup' };
+    const r = this.vm.call(fn);
+    if (!r.ok) {
+      this.scriptError(r.error);
+      return false;
+    }
+    if (!r.value[0]) {
+      this.emit('stats', 'setup() returned false: script not loaded (as in ntopng)', { file: relChunk(this.files, s.file), line: fn.line ?? 0 });
+      return false;
+    }
+    return true;
+  }
+
+  private dispatch(call: HookCall): void {
+    const now = Math.floor(call.now);
+    this.ctx.currentFlow = call.flow;
+    for (const key of call.scripts) {
+      const s = this.scripts.get(key);
+      const fn = s?.hooks.get('all') ?? s?.hooks.get(call.hook);
+      if (!s || !fn) continue;
+      this.running = { script: key, hook: call.hook, time: call.now, flow: call.flow };
+      const args: JsValue[] = this.profile === '2019.11' ? [now] : [now, this.confs.get(key) ?? {}];
+      const t0 = performance.now();
+      const r = this.vm.call(fn, args);
+      const byHook = (this.stats.hooks[key] ??= {});
+      const st = (byHook[call.hook] ??= { calls: 0, ms: 0 });
+      st.calls++;
+      st.ms += performance.now() - t0;
+      if (!r.ok) this.scriptError(r.error);
+    }
+    this.ctx.currentFlow = undefined;
+    this.running = { script: '', hook: '' };
+  }
+
+  private pathOfKey(key: string): string {
+    for (const p of this.files.values()) if (scriptKey(p) === key) return p;
+    return '';
+  }
+
+  private scriptError(e: LuaErrorInfo): void {
+    const prefix = `${e.file}:${e.line}: `;
+    const message = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+    const text = e.kind === 'syntax' ? `syntax error: ${message}` : e.kind === 'budget' ? `${message} (an endless loop? the budget is per hook call)` : message;
+    this.emit('error', text, e, { error: e.kind, ...(e.traceback ? { traceback: e.traceback } : {}) });
+  }
+
+  private emit(kind: HitKind, message: string, site: CallSite, data?: { [key: string]: unknown }): void {
+    const r = this.running;
+    const hit: Hit = {
+      kind,
+      script: r.script,
+      hook: r.hook,
+      file: this.files.get(site.file) ?? site.file,
+      line: site.line,
+      message,
+    };
+    if (!hit.file && r.script) hit.file = this.scripts.get(r.script)?.file ?? this.pathOfKey(r.script);
+    if (!hit.script && hit.file) {
+      const p = this.files.get(site.file);
+      if (p) hit.script = scriptKey(p);
+    }
+    if (r.time !== undefined) hit.time = r.time;
+    if (r.flow) hit.flow = hitFlow(r.flow, { client: this.geo.countryOf(r.flow.clientIp), server: this.geo.countryOf(r.flow.serverIp) });
+    if (data) hit.data = data;
+    this.stats.hits[kind]++;
+    this.onHit(hit);
+  }
+}
+
+function relChunk(files: Map<string, string>, path: string): string {
+  for (const [chunk, p] of files) if (p === path) return chunk;
+  return path;
+}
+
+/** The deepest folder holding every file. */
+function commonFolder(paths: readonly string[]): string {
+  if (paths.length === 0) return process.cwd();
+  let root = dirname(paths[0]!);
+  for (const p of paths) while (!(dirname(p) + sep).startsWith(root.endsWith(sep) ? root : root + sep)) root = dirname(root);
+  return root;
+}
