@@ -220,10 +220,11 @@ export const IMPLEMENTED: Readonly<Record<string, FlowNative>> = {
   isBidirectional: (f, ctx) => (ctx.profile === '2019.11' ? f.clientToServer.packets > 0 && f.clientToServer.packets > 0 : f.bidirectional),
   getPacketsSent: (f) => f.clientToServer.packets,
   getPacketsRcvd: (f) => f.serverToClient.packets,
-  getPackets: (f) => ({ packets: f.packets, 'packets.sent': f.clientToServer.packets, 'packets.rcvd': f.serverToClient.packets, 'packets.last': f.packets }),
+  // 2019.11: a table; 4.0/4.2: the total as an integer.
+  getPackets: (f, ctx) => ctx.profile !== '2019.11' ? f.packets : ({ packets: f.packets, 'packets.sent': f.clientToServer.packets, 'packets.rcvd': f.serverToClient.packets, 'packets.last': f.packets }),
   getBytesSent: (f) => f.clientToServer.bytes,
   getBytesRcvd: (f) => f.serverToClient.bytes,
-  getBytes: (f) => ({ bytes: f.bytes, goodput_bytes: f.goodputBytes, 'bytes.last': f.bytes, 'goodput_bytes.last': f.goodputBytes }),
+  getBytes: (f, ctx) => ctx.profile !== '2019.11' ? f.bytes : ({ bytes: f.bytes, goodput_bytes: f.goodputBytes, 'bytes.last': f.bytes, 'goodput_bytes.last': f.goodputBytes }),
   getGoodputBytes: (f) => f.goodputBytes,
   getClient2ServerTraffic: (f) => directionTraffic(f.clientToServer, 'cli2srv'),
   getServer2ClientTraffic: (f) => directionTraffic(f.serverToClient, 'srv2cli'),
