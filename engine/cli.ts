@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { flowsCommand, FLOWS_USAGE } from './cli/flows-command';
-import { runCommand, RUN_USAGE } from './cli/run-command';
+import { RUN_USAGE } from './cli/run-usage';
 import { UserError } from './cli/user-error';
 
 const USAGE = `flowscript: write, check and run ntopng flow scripts
@@ -74,6 +74,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       if (positionals.length < 2) throw new UserError(`run takes one or more scripts, then a capture file\n${RUN_USAGE}`);
+      // Loaded on use: the Lua host, its modules and the geolocation data are large.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runCommand } = require('./cli/run-command') as typeof import('./cli/run-command');
       return await runCommand({
         scripts: positionals.slice(0, -1),
         capture: positionals[positionals.length - 1]!,
