@@ -4,9 +4,8 @@ import type { Flow } from '../flows/flow';
 import { flowJsonLine, flowToJson, type FlowJson } from '../report/flow-json';
 import { renderFlowTable } from '../report/flow-table-text';
 import { ACCOUNTING, isAccountingName } from '../accounting';
-import { CaptureIssuePrinter } from './capture-errors';
 import { LineWriter } from './output';
-import { TerminalProgress } from './progress';
+import { withRunFeedback } from './run-feedback';
 import { UserError } from './user-error';
 
 export interface FlowsCommandOptions {
@@ -53,15 +52,8 @@ export async function flowsCommand(options: FlowsCommandOptions): Promise<number
       ? (flow: Flow) => out.line(flowJsonLine(flow, options.details))
       : (flow: Flow) => rows.push(flowToJson(flow));
 
-  const progress = new TerminalProgress(`reading ${capture}`);
-  const issues = new CaptureIssuePrinter(capture);
-  // Ctrl+C stops reading; the flows read so far are still printed, with the summary.
-  const interrupt = new AbortController();
-  const onSigint = () => interrupt.abort();
-  process.once('SIGINT', onSigint);
-  let summary;
-  try {
-    summary = await runCaptureFile(capture, {
+  const summary = await withRunFeedback(capture, (feedback) =>
+    runCaptureFile(capture, {
       accounting,
       dpi: options.dpi,
       flowOptions: {
@@ -69,19 +61,9 @@ export async function flowsCommand(options: FlowsCommandOptions): Promise<number
         ...(options.maxFlows !== undefined ? { maxFlows: options.maxFlows } : {}),
       },
       observer: { flowEnded: onFlowEnded },
-      onProgress: (done, total, packets) => progress.update(done, total, packets),
-      onIssue: (issue) => {
-        progress.done();
-        issues.print(issue);
-      },
-      signal: interrupt.signal,
-    });
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-    progress.done();
-    issues.finish();
-  }
-  if (summary.cancelled) process.stderr.write(`${capture}: stopped by Ctrl+C after ${summary.packets} packets\n`);
+      ...feedback,
+    }),
+  );
 
   if (options.json || options.summaryOnly) {
     out.line(

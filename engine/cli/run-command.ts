@@ -4,9 +4,8 @@ export { RUN_USAGE } from './run-usage';
 import { GeoDatabase, GeoDatabaseError } from '../geo';
 import { hitJson, hitText, type Hit } from '../hits';
 import { runScripts } from '../scripts/runner';
-import { CaptureIssuePrinter } from './capture-errors';
 import { LineWriter } from './output';
-import { TerminalProgress } from './progress';
+import { withRunFeedback } from './run-feedback';
 import { UserError } from './user-error';
 
 export interface RunCommandOptions {
@@ -46,31 +45,14 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
 
   const out = new LineWriter();
   const onHit = options.summaryOnly ? () => {} : options.json ? (h: Hit) => out.line(hitJson(h)) : (h: Hit) => out.line(hitText(h));
-  const progress = new TerminalProgress(`running ${scripts.length} script(s) on ${capture}`);
-  const issues = new CaptureIssuePrinter(capture);
-  const interrupt = new AbortController();
-  const onSigint = () => interrupt.abort();
-  process.once('SIGINT', onSigint);
-  let result;
-  try {
-    result = await runScripts({
-      scripts, capture, profile, geo, onHit,
-      run: {
-        onProgress: (done, total, packets) => progress.update(done, total, packets),
-        onIssue: (issue) => {
-          progress.done();
-          issues.print(issue);
-        },
-        signal: interrupt.signal,
-      },
-    });
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-    progress.done();
-    issues.finish();
-  }
-  const { summary, stats } = result;
-  if (summary.cancelled) process.stderr.write(`${capture}: stopped by Ctrl+C after ${summary.packets} packets\n`);
+  const { summary, stats } = await withRunFeedback(
+    capture,
+    async (feedback) => {
+      const result = await runScripts({ scripts, capture, profile, geo, onHit, run: feedback });
+      return { ...result, cancelled: result.summary.cancelled, packets: result.summary.packets };
+    },
+    `running ${scripts.length} script(s) on ${capture}`,
+  );
 
   const calls: { [script: string]: { [hook: string]: { calls: number; ms: number } } } = {};
   for (const [script, hooks] of Object.entries(stats.hooks)) {
