@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED_PCAPS_DIR, SHARED_CAPTURES } from '../support/shared-pcaps';
+import { SHARED_PCAPS_DIR } from '../support/shared-pcaps';
 import {
   categoryById,
   categoryName,
@@ -47,14 +47,12 @@ interface Truth {
   flows: TruthFlow[];
 }
 
-const available = SHARED_CAPTURES.length > 0;
-const truths: Truth[] = available
-  ? readdirSync(SHARED_PCAPS_DIR)
-    .filter((name) => name.endsWith('.ndpi.json'))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(SHARED_PCAPS_DIR, name), 'utf8')) as Truth)
-  : [];
-const skip = !available && 'shared captures not found';
+// The shared captures are required (as for every test that reads them): a missing
+// ../shared/pcaps fails here, it is never skipped.
+const truths: Truth[] = readdirSync(SHARED_PCAPS_DIR)
+  .filter((name) => name.endsWith('.ndpi.json'))
+  .sort()
+  .map((name) => JSON.parse(readFileSync(join(SHARED_PCAPS_DIR, name), 'utf8')) as Truth);
 
 function* allFlows(): Generator<{ capture: string; flow: TruthFlow }> {
   for (const truth of truths) for (const flow of truth.flows) yield { capture: truth.capture, flow };
@@ -99,12 +97,12 @@ const OVERRIDES: Override[] = [
     evidence: (f) => (f.attrs.server_names ?? '').split(',').includes('p2.shared.global.fastly.net') },
 ];
 
-test('ground truth is there: 43 captures with flows', { skip }, () => {
+test('ground truth is there: 43 captures with flows', () => {
   assert.equal(truths.length, 43);
   assert.ok([...allFlows()].length > 500);
 });
 
-test('every printed id maps to the printed names, and the label follows from the ids', { skip }, (t) => {
+test('every printed id maps to the printed names, and the label follows from the ids', (t) => {
   let checked = 0;
   for (const { capture, flow } of allFlows()) {
     const where = `${capture} #${flow.id} ${flow.proto}`;
@@ -123,13 +121,13 @@ test('every printed id maps to the printed names, and the label follows from the
   t.diagnostic(`${checked} flows: ids, names and labels agree`);
 });
 
-test('the Encrypted/ClearText flag of every flow follows from the protocol defaults', { skip }, () => {
+test('the Encrypted/ClearText flag of every flow follows from the protocol defaults', () => {
   for (const { capture, flow } of allFlows()) {
     assert.equal(isEncryptedPair(flow.master_id, flow.app_id), flow.encrypted, `${capture} #${flow.id} ${flow.proto}`);
   }
 });
 
-test('printed category names match the category ids; Unspecified (0) is never printed', { skip }, () => {
+test('printed category names match the category ids; Unspecified (0) is never printed', () => {
   for (const { capture, flow } of allFlows()) {
     const where = `${capture} #${flow.id} ${flow.proto}`;
     if (flow.category_id === null) {
@@ -144,7 +142,7 @@ test('printed category names match the category ids; Unspecified (0) is never pr
   }
 });
 
-test('every flow has its pair\'s default category, except the explained per-flow overrides', { skip }, (t) => {
+test('every flow has its pair\'s default category, except the explained per-flow overrides', (t) => {
   const found: string[] = [];
   let dpi = 0;
   for (const { capture, flow } of allFlows()) {
@@ -169,7 +167,7 @@ test('every flow has its pair\'s default category, except the explained per-flow
   t.diagnostic(`${found.length} overridden categories, all explained`);
 });
 
-test('"Match by port" flows carry the protocol nDPI\'s default-port table holds for one of their ports', { skip }, () => {
+test('"Match by port" flows carry the protocol nDPI\'s default-port table holds for one of their ports', () => {
   let n = 0;
   for (const { capture, flow } of allFlows()) {
     if (flow.confidence !== 'Match by port') continue;
@@ -182,7 +180,7 @@ test('"Match by port" flows carry the protocol nDPI\'s default-port table holds 
   assert.ok(n >= 50, `${n} flows matched by port`);
 });
 
-test('every protocol named in the per-capture totals exists', { skip }, () => {
+test('every protocol named in the per-capture totals exists', () => {
   for (const truth of truths) {
     for (const { name } of truth.summary.protocols) assert.ok(protocolByName(name), `${truth.capture}: ${name}`);
   }
