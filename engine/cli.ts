@@ -3,10 +3,11 @@
  * Each subcommand lives in cli/<name>-command.ts; this file only dispatches and makes
  * sure a user never sees a stack trace.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flowsCommand, FLOWS_USAGE } from './cli/flows-command';
 import { RUN_USAGE } from './cli/run-usage';
-import { UserError } from './cli/user-error';
+import { isUserError, UserError } from './cli/user-error';
 
 const USAGE = `flowscript: write, check and run ntopng flow scripts
 
@@ -74,9 +75,11 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       if (positionals.length < 2) throw new UserError(`run takes one or more scripts, then a capture file\n${RUN_USAGE}`);
-      // Loaded on use: the Lua host, its modules and the geolocation data are large.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { runCommand } = require('./cli/run-command') as typeof import('./cli/run-command');
+      // Loaded on use, from its own bundle when bundled (dist/run-command.js, see
+      // scripts/build.mjs): the Lua host, its modules and the geolocation data are large.
+      const { runCommand } = (typeof __BUNDLED__ !== 'undefined' && __BUNDLED__
+        ? require(join(__dirname, 'run-command.js'))
+        : require('./cli/run-command')) as typeof import('./cli/run-command');
       return await runCommand({
         scripts: positionals.slice(0, -1),
         capture: positionals[positionals.length - 1]!,
@@ -111,6 +114,7 @@ function numberOption(name: string, value: string | undefined, integer = false):
 }
 
 declare const __VERSION__: string | undefined;
+declare const __BUNDLED__: boolean;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 // `flowscript flows x --json | head` closes the pipe early: that is not an error.
@@ -123,7 +127,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UserError) {
+    if (isUserError(error)) {
       process.stderr.write(`flowscript: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {

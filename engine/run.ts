@@ -3,6 +3,7 @@
  * L7 detector → (later stages plug in as FlowObservers). This file is where to start reading to
  * follow one packet from the capture to a hit.
  */
+import { join } from 'node:path';
 import type { CaptureFormat, CaptureIssue, CapturedPacket } from './capture/packet';
 import { readCaptureFileAsync } from './capture';
 import { decodePacket, hasIpKey, newDecodedPacket, type DecodeSkipReason } from './decode';
@@ -134,6 +135,11 @@ export async function runCaptureFile(path: string, options: RunOptions = {}): Pr
  * first use, so the flows-only path and quick commands do not pay for parsing them.
  */
 function loadDetector(): typeof import('./dpi/detector').L7Detector {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./dpi/detector') as typeof import('./dpi/detector')).L7Detector;
+  // Bundled: dist/dpi.js, next to this bundle (scripts/build.mjs); from source: the module.
+  const part = (typeof __BUNDLED__ !== 'undefined' && __BUNDLED__
+    ? require(join(__dirname, 'dpi.js'))
+    : require('./dpi/detector')) as typeof import('./dpi/detector');
+  return part.L7Detector;
 }
+
+declare const __BUNDLED__: boolean;

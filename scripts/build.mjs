@@ -9,6 +9,10 @@ const entries = [
   { in: 'engine/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   // the Lua sandbox's worker thread (engine/scripts/vm/sandbox-host.ts looks for it next to the bundle)
   { in: 'engine/scripts/vm/sandbox-worker.ts', out: 'dist/lua-worker.js' },
+  // Parts loaded on first use, from their own bundles so that a command does not parse
+  // them at start-up (see the __BUNDLED__ branches in engine/run.ts and engine/cli.ts).
+  { in: 'engine/dpi/detector.ts', out: 'dist/dpi.js' },
+  { in: 'engine/cli/run-command.ts', out: 'dist/run-command.js' },
 ];
 
 const started = Date.now();
@@ -25,7 +29,8 @@ await Promise.all(
         format: 'cjs',
         sourcemap: true,
         external: ['vscode'],
-        define: { __VERSION__: JSON.stringify(version) },
+        // __BUNDLED__ folds the source-mode branch of each lazily loaded part away.
+        define: { __VERSION__: JSON.stringify(version), __BUNDLED__: 'true' },
         banner: e.banner ? { js: e.banner } : undefined,
         logLevel: 'warning',
       }),
