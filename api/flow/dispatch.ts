@@ -4,6 +4,12 @@
  */
 import type { Profile } from './types';
 
+/**
+ * The networks ntopng treats as local when started without `-m` (its default home and
+ * local networks), which isLocal(), isLocalToRemote() and the `cli.localhost` keys use.
+ */
+export const DEFAULT_LOCAL_NETWORKS: readonly string[] = ['192.168.1.0/24', '127.0.0.0/8', '::1/128'];
+
 /** Timing constants shared by the three profiles (seconds unless named otherwise). */
 export const FLOW_TIMING = {
   /** Period of the walk over all flows that runs pending hooks. */

@@ -23,7 +23,7 @@ export { HOOKS, REAL_HOOK_NAMES } from './hooks';
 export { SCRIPT_FIELDS } from './script-fields';
 export { L4_KEYS, type L4Key } from './l4-keys';
 export { STATUS_TYPES, CUSTOM_STATUS_IDS, MAX_SCORE, STATUS_DEFINITION_FIELDS } from './statuses';
-export { FLOW_TIMING, PROFILE_RULES, FLOW_SCRIPT_TYPE, SAMPLE_SCRIPT_TITLES, type ProfileRules } from './dispatch';
+export { DEFAULT_LOCAL_NETWORKS, FLOW_TIMING, PROFILE_RULES, FLOW_SCRIPT_TYPE, SAMPLE_SCRIPT_TITLES, type ProfileRules } from './dispatch';
 export { ALERT_TYPES, ALERT_SEVERITIES, FLOW_ENTITY_ID } from './alerts';
 export { MODULES, USER_SCRIPTS, FLOW_CONSTS, ALERT_CONSTS, SCRIPT_CATEGORIES, FIELD_UNITS } from './modules';
 export { GLOBALS, STDLIB_EXTENSIONS, INTERFACE_MEMBERS, NTOP_MEMBERS } from './globals';

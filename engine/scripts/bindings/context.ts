@@ -29,4 +29,5 @@ export interface BindingContext {
   readonly localNetworks: readonly string[];
 }
 
-export const DEFAULT_LOCAL_NETWORKS: readonly string[] = ['192.168.1.0/24', '127.0.0.0/8', '::1/128'];
+/** ntopng's default local networks, from the catalog. */
+export { DEFAULT_LOCAL_NETWORKS } from '../../../api/flow';
