@@ -18,14 +18,14 @@
 //    (first keyed, later ones not) and the TCP-shorter-than-20-bytes rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readCaptureFile } from '../../engine/capture';
 import {
   decodePacket, hasIpKey, newDecodedPacket, DecodeStats,
   LAYER_ICMP, LAYER_ICMPV6, LAYER_IPV4, LAYER_IPV6, LAYER_TCP, LAYER_UDP,
   type DecodedPacket,
 } from '../../engine/decode';
-import { SHARED_CAPTURES, SHARED_PCAPS_DIR, sharedCapturePath } from '../support/shared-pcaps';
+import { SHARED_CAPTURES, sharedCapturePath } from '../support/shared-pcaps';
 import { ipv4Address, ipv6Address } from '../support/packet-builders';
 
 const FEATURES = [
@@ -178,9 +178,8 @@ function decodeCapture(name: string): CaptureResult {
   return { stats, features, keys, conversations };
 }
 
-const available = existsSync(SHARED_PCAPS_DIR) && SHARED_CAPTURES.length > 0;
 
-test('decoder vs tshark frame features and ndpiReader flow keys on every shared capture', { skip: !available && 'shared captures not found' }, (t) => {
+test('decoder vs tshark frame features and ndpiReader flow keys on every shared capture', (t) => {
   const total = new DecodeStats();
   const header = `${'capture'.padEnd(36)} ${'pkts'.padStart(5)} ${'flow'.padStart(5)}  ${FEATURES.map((f) => f.replace('_frames', '').padStart(11)).join('')}  skipped`;
   t.diagnostic('features as ours/tshark (= when equal); * marks a documented difference');
@@ -230,7 +229,7 @@ test('decoder vs tshark frame features and ndpiReader flow keys on every shared 
   assert.equal(total.flowPackets + total.skippedTotal, total.packets);
 });
 
-test('ground-truth anchors: VLAN ids, 6in4 inner keying, Teredo outer keying, fragments', { skip: !available && 'shared captures not found' }, () => {
+test('ground-truth anchors: VLAN ids, 6in4 inner keying, Teredo outer keying, fragments', () => {
   // ajp.pcap: every AJP packet is tagged 7; whois.pcapng mixes untagged and ids 1603/1908.
   const vlansOf = (name: string) => {
     const seen = new Map<number, number>();
@@ -273,7 +272,7 @@ test('ground-truth anchors: VLAN ids, 6in4 inner keying, Teredo outer keying, fr
   assert.equal(summarize('dns_fragmented.pcap').later, 7);
 });
 
-test('ndpiReader per-flow packet counts are reproduced from the decoded packets', { skip: !available && 'shared captures not found' }, (t) => {
+test('ndpiReader per-flow packet counts are reproduced from the decoded packets', (t) => {
   // Counting every packet ndpiReader would count (complete, not a later fragment, at least
   // the 28 bytes its reader insists on) on its directional key must give each of its flows
   // exactly its c2s/s2c packet counts: this pins which packets the decoder attributes where.

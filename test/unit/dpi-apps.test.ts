@@ -4,7 +4,6 @@ import { classifyHost, classifyHostCategory, domainLevel, HOST_PATTERN_COUNTS } 
 import { HOST_RULE_GROUPS } from '../../engine/dpi/apps/host-rules';
 import { addressBlockCount, classifyAddress, classifyAddressCategory, isPublicIPv4, ipv4ToNumber } from '../../engine/dpi/apps/ip-apps';
 import { loadGroundTruths, type GroundTruthFlow } from '../support/ground-truth';
-import { SHARED_CAPTURES } from '../support/shared-pcaps';
 
 /** The ground-truth fields these tests read beyond the shared GroundTruthFlow. */
 type LabelledFlow = GroundTruthFlow & {
@@ -15,7 +14,6 @@ type LabelledFlow = GroundTruthFlow & {
 };
 
 const HOST_MASTERS = new Set(['TLS', 'DNS', 'QUIC', 'HTTP']);
-const haveShared = SHARED_CAPTURES.length > 0;
 
 function labelledFlows(): { capture: string; flow: LabelledFlow }[] {
   return loadGroundTruths().flatMap((t) => t.flows.map((flow) => ({ capture: t.capture, flow: flow as LabelledFlow })));
@@ -26,7 +24,7 @@ function addressApp(flow: LabelledFlow): ReturnType<typeof classifyAddress> {
   return classifyAddress(flow.client.ip) ?? classifyAddress(flow.server.ip);
 }
 
-test('ground truth: every DPI host label of a TLS/DNS/QUIC/HTTP flow is the host rule\'s application', { skip: !haveShared }, () => {
+test('ground truth: every DPI host label of a TLS/DNS/QUIC/HTTP flow is the host rule\'s application', () => {
   const seen = new Map<string, string>();
   const exceptions: string[] = [];
   let checked = 0;
@@ -58,7 +56,7 @@ test('ground truth: every DPI host label of a TLS/DNS/QUIC/HTTP flow is the host
   }
 });
 
-test('ground truth: every "Match by IP" flow maps to its application from an address', { skip: !haveShared }, () => {
+test('ground truth: every "Match by IP" flow maps to its application from an address', () => {
   let checked = 0;
   for (const { capture, flow } of labelledFlows()) {
     if (flow.confidence !== 'Match by IP') continue;
@@ -71,7 +69,7 @@ test('ground truth: every "Match by IP" flow maps to its application from an add
   assert.ok(checked >= 25, `only ${checked} Match-by-IP flows`);
 });
 
-test('ground truth: DPI flows without a host whose application is not the protocol come from an address or a certificate', { skip: !haveShared }, () => {
+test('ground truth: DPI flows without a host whose application is not the protocol come from an address or a certificate', () => {
   const fromAddress: string[] = [];
   for (const { capture, flow } of labelledFlows()) {
     if (flow.confidence !== 'DPI' || !flow.master || !HOST_MASTERS.has(flow.master) || flow.host) continue;
