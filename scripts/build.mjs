@@ -13,6 +13,11 @@ const entries = [
   // them at start-up (see the __BUNDLED__ branches in engine/run.ts and engine/cli.ts).
   { in: 'engine/dpi/detector.ts', out: 'dist/dpi.js' },
   { in: 'engine/cli/run-command.ts', out: 'dist/run-command.js' },
+  // The VS Code extension, the engine worker it starts for each run, and the hits panel's
+  // script (a browser bundle; its CSS import becomes dist/webview/hits.css).
+  { in: 'client/extension.ts', out: 'dist/extension.js' },
+  { in: 'engine/worker/run-worker.ts', out: 'dist/run-worker.js' },
+  { in: 'client/webview/main.ts', out: 'dist/webview/hits.js', platform: 'browser' },
 ];
 
 const started = Date.now();
@@ -24,9 +29,9 @@ await Promise.all(
         entryPoints: [e.in],
         outfile: e.out,
         bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
+        platform: e.platform ?? 'node',
+        target: e.platform === 'browser' ? 'es2022' : 'node20',
+        format: e.platform === 'browser' ? 'iife' : 'cjs',
         sourcemap: true,
         external: ['vscode'],
         // __BUNDLED__ folds the source-mode branch of each lazily loaded part away.
