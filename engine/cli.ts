@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flowsCommand, FLOWS_USAGE } from './cli/flows-command';
 import { RUN_USAGE } from './cli/run-usage';
+import { INTERFACES_USAGE, interfacesCommand } from './cli/interfaces-command';
+import { liveRunOptions, LIVE_RUN_OPTIONS, captureTool } from './cli/live-options';
 import { isUserError, UserError } from './cli/user-error';
 
 const USAGE = `flowscript: write, check and run ntopng flow scripts
@@ -17,11 +19,14 @@ commands:
   flows <capture>    list the flows of a pcap/pcapng capture
   run <script.lua>... <capture>
                      run ntopng flow scripts over a capture
+  run <script.lua>... --interface IF
+                     run them on live traffic (docs/live.md)
+  interfaces         list the interfaces a live run can capture on
   help [command]     show help for a command
 
 Run "flowscript help <command>" for a command's options.`;
 
-const COMMAND_USAGE: { [command: string]: string } = { flows: FLOWS_USAGE, run: RUN_USAGE };
+const COMMAND_USAGE: { [command: string]: string } = { flows: FLOWS_USAGE, run: RUN_USAGE, interfaces: INTERFACES_USAGE };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -69,25 +74,43 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        ...LIVE_RUN_OPTIONS,
       });
       if (values.help) {
         process.stdout.write(`${RUN_USAGE}\n`);
         return 0;
       }
-      if (positionals.length < 2) throw new UserError(`run takes one or more scripts, then a capture file\n${RUN_USAGE}`);
+      const live = liveRunOptions(values);
+      if (live ? positionals.length < 1 : positionals.length < 2) {
+        throw new UserError(`run takes one or more scripts, then a capture file or --interface IF\n${RUN_USAGE}`);
+      }
       // Loaded on use, from its own bundle when bundled (dist/run-command.js, see
       // scripts/build.mjs): the Lua host, its modules and the geolocation data are large.
       const { runCommand } = (typeof __BUNDLED__ !== 'undefined' && __BUNDLED__
         ? require(join(__dirname, 'run-command.js'))
         : require('./cli/run-command')) as typeof import('./cli/run-command');
       return await runCommand({
-        scripts: positionals.slice(0, -1),
-        capture: positionals[positionals.length - 1]!,
+        scripts: live ? positionals : positionals.slice(0, -1),
+        capture: live ? undefined : positionals[positionals.length - 1]!,
+        live,
         profile: values.profile as string,
         geoip: values.geoip as string | undefined,
         json: values.json as boolean,
         summaryOnly: values.summary as boolean,
       });
+    }
+    case 'interfaces': {
+      const { values } = parse(rest, {
+        'capture-tool': { type: 'string', default: 'tcpdump' },
+        'capture-tool-path': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      });
+      if (values.help) {
+        process.stdout.write(`${INTERFACES_USAGE}\n`);
+        return 0;
+      }
+      return await interfacesCommand({ tool: captureTool(values['capture-tool'] as string), toolPath: values['capture-tool-path'] as string | undefined, json: values.json as boolean });
     }
     default:
       throw new UserError(`unknown command "${command}"\n\n${USAGE}`);

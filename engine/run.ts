@@ -67,6 +67,36 @@ export interface TimedStage extends FlowObserver {
 
 /** Reads a capture file through the whole pipeline and ends every flow at the end. */
 export async function runCaptureFile(path: string, options: RunOptions = {}): Promise<RunSummary> {
+  const pipeline = createPipeline(options);
+  const read = await readCaptureFileAsync(
+    path,
+    { packet: pipeline.packet, issue: pipeline.issue },
+    {
+      onProgress: options.onProgress ? (done, total) => options.onProgress!(done, total, pipeline.packets) : undefined,
+      signal: options.signal,
+    },
+  );
+  return pipeline.end(read.format, read.cancelled);
+}
+
+/** The stages behind a capture source: what a file and a live capture (run-live.ts) share. */
+export interface Pipeline {
+  /** The capture sink's packet and issue callbacks. */
+  readonly packet: (packet: CapturedPacket) => void;
+  readonly issue: (issue: CaptureIssue) => void;
+  readonly table: FlowTable;
+  /** Packets read so far. */
+  readonly packets: number;
+  /**
+   * Moves the clock to `now` (seconds) without a packet: live mode calls it on wall-clock
+   * ticks, so walks, hooks and idle expiry happen while no packet arrives.
+   */
+  advanceTime(now: number): void;
+  /** End of the source: the stage finishes, every flow ends, and the run is summed up. */
+  end(format: CaptureFormat | undefined, cancelled: boolean): RunSummary;
+}
+
+export function createPipeline(options: RunOptions = {}): Pipeline {
   const accounting = ACCOUNTING[options.accounting ?? 'ntopng'];
   const detector = options.dpi === false ? undefined : new (loadDetector())(accounting.detection);
   // The stage is created after the table (it drives the table's clock) but observes flows
@@ -88,45 +118,45 @@ export async function runCaptureFile(path: string, options: RunOptions = {}): Pr
   const skipped: { [reason: string]: number } = {};
   let packets = 0;
   let counted = 0;
-
-  const onPacket = (packet: CapturedPacket) => {
-    packets++;
-    stage?.advanceTime(packet.sec + packet.nsec / 1e9);
-    let reason: SkipReason | null = decodePacket(packet, decoded, decoderOptions);
-    if (reason === null || (countBadTransport && hasIpKey(reason))) reason = table.add(packet, decoded);
-    if (reason === null) counted++;
-    else skipped[reason] = (skipped[reason] ?? 0) + 1;
-  };
-
   let issues = 0;
-  const read = await readCaptureFileAsync(
-    path,
-    {
-      packet: onPacket,
-      issue: (issue) => {
-        issues++;
-        options.onIssue?.(issue);
-      },
-    },
-    {
-      onProgress: options.onProgress ? (done, total) => options.onProgress!(done, total, packets) : undefined,
-      signal: options.signal,
-    },
-  );
-  if (stage) stage.finish();
-  table.endAll('end-of-capture');
 
   return {
-    packets,
-    decoded: counted,
-    skipped,
-    flows: table.stats.flowsCreated,
-    captureIssues: issues,
-    format: read.format,
-    flowsEnded: { ...table.stats.flowsEnded },
-    peakFlows: table.stats.peakFlows,
-    cancelled: read.cancelled,
-    dissectorErrors: detector?.stats.dissectorErrors,
+    packet: (packet: CapturedPacket) => {
+      packets++;
+      stage?.advanceTime(packet.sec + packet.nsec / 1e9);
+      let reason: SkipReason | null = decodePacket(packet, decoded, decoderOptions);
+      if (reason === null || (countBadTransport && hasIpKey(reason))) reason = table.add(packet, decoded);
+      if (reason === null) counted++;
+      else skipped[reason] = (skipped[reason] ?? 0) + 1;
+    },
+    issue: (issue: CaptureIssue) => {
+      issues++;
+      options.onIssue?.(issue);
+    },
+    table,
+    get packets() {
+      return packets;
+    },
+    advanceTime: (now: number) => {
+      if (stage) stage.advanceTime(now);
+      else table.advanceTime(now);
+    },
+    end: (format, cancelled) => {
+      if (stage) stage.finish();
+      table.endAll('end-of-capture');
+      return {
+        packets,
+        decoded: counted,
+        skipped,
+        flows: table.stats.flowsCreated,
+        captureIssues: issues,
+        format,
+        flowsEnded: { ...table.stats.flowsEnded },
+        peakFlows: table.stats.peakFlows,
+        cancelled,
+        dissectorErrors: detector?.stats.dissectorErrors,
+      };
+    },
   };
 }
 

@@ -4,13 +4,20 @@ export { RUN_USAGE } from './run-usage';
 import { GeoDatabase, GeoDatabaseError } from '../geo';
 import { hitJson, hitText, type Hit } from '../hits';
 import { runScripts } from '../scripts/runner';
+import { runScriptsLive } from '../scripts/runner/run-scripts-live';
+import type { CaptureStartOptions } from '../capture/live';
+import type { LiveRunSummary } from '../run-live';
+import { liveSummaryLine, withLiveFeedback } from './live-feedback';
 import { LineWriter } from './output';
 import { withRunFeedback } from './run-feedback';
 import { UserError } from './user-error';
 
 export interface RunCommandOptions {
   scripts: string[];
-  capture: string;
+  /** A capture file, or... */
+  capture?: string;
+  /** ...a live interface (docs/live.md). */
+  live?: LiveCommandOptions;
   profile: string;
   geoip?: string;
   json: boolean;
@@ -25,6 +32,12 @@ function checkFile(path: string, what: string): void {
   if (statSync(path).isDirectory()) throw new UserError(`${path}: is a directory, not a ${what}`);
 }
 
+export interface LiveCommandOptions extends CaptureStartOptions {
+  durationSeconds?: number;
+  /** Shorter periodicUpdate interval (demonstrations, tests); the walk follows it. */
+  periodicSeconds?: number;
+}
+
 /** `flowscript run`: flow scripts over a capture, hits as text or JSON lines, then a summary. */
 export async function runCommand(options: RunCommandOptions): Promise<number> {
   const { scripts, capture } = options;
@@ -34,7 +47,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     if (!s.endsWith('.lua')) throw new UserError(`${s}: a flow script must be a .lua file`);
     checkFile(s, 'script file');
   }
-  checkFile(capture, 'capture file');
+  if (capture !== undefined) checkFile(capture, 'capture file');
   let geo: GeoDatabase;
   try {
     geo = new GeoDatabase(options.geoip ? { cityDb: options.geoip } : {});
@@ -44,15 +57,27 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   }
 
   const out = new LineWriter();
-  const onHit = options.summaryOnly ? () => {} : options.json ? (h: Hit) => out.line(hitJson(h)) : (h: Hit) => out.line(hitText(h));
-  const { summary, stats } = await withRunFeedback(
-    capture,
-    async (feedback) => {
-      const result = await runScripts({ scripts, capture, profile, geo, onHit, run: feedback });
-      return { ...result, cancelled: result.summary.cancelled, packets: result.summary.packets };
-    },
-    `running ${scripts.length} script(s) on ${capture}`,
-  );
+  const format = options.json ? hitJson : hitText;
+  // Live hits are shown as they happen; from a file they are written in large blocks.
+  const onHit = options.summaryOnly ? () => {} : options.live ? (h: Hit) => (out.line(format(h)), out.flush()) : (h: Hit) => out.line(format(h));
+  const live = options.live;
+  let liveSummary: LiveRunSummary | undefined;
+  const { summary, stats } = live
+    ? await withLiveFeedback(live.interface, async (feedback) => {
+      const p = live.periodicSeconds;
+      const timing = p !== undefined ? { periodicSeconds: p, walkSeconds: Math.min(5, p) } : undefined;
+      const result = await runScriptsLive({ scripts, profile, geo, onHit, timing, live: { capture: live, durationSeconds: live.durationSeconds, ...feedback } });
+      liveSummary = result.summary;
+      return result;
+    })
+    : await withRunFeedback(
+      capture!,
+      async (feedback) => {
+        const result = await runScripts({ scripts, capture: capture!, profile, geo, onHit, run: feedback });
+        return { ...result, cancelled: result.summary.cancelled, packets: result.summary.packets };
+      },
+      `running ${scripts.length} script(s) on ${capture}`,
+    );
 
   const calls: { [script: string]: { [hook: string]: { calls: number; ms: number } } } = {};
   for (const [script, hooks] of Object.entries(stats.hooks)) {
@@ -66,6 +91,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
         hits: stats.hits, errors: stats.hits.error,
         ...(summary.captureIssues ? { capture_issues: summary.captureIssues } : {}),
         ...(summary.cancelled ? { cancelled: true } : {}),
+        ...(liveSummary ? { capture: { interface: liveSummary.interface, tool: liveSummary.tool, stopped_by: liveSummary.stoppedBy, ...liveSummary.toolStats } } : {}),
       },
     }));
   } else {
@@ -78,6 +104,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     const kinds = Object.entries(stats.hits).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
     out.line(`hits: ${kinds.join(', ') || 'none'}; errors: ${stats.hits.error}` +
       (summary.captureIssues ? `; ${summary.captureIssues} capture problem(s)` : ''));
+    if (liveSummary) out.line(liveSummaryLine(liveSummary));
   }
   out.flush();
   if (summary.cancelled) return 130;

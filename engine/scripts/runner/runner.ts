@@ -18,6 +18,7 @@ import type { L7Detector } from '../../dpi/detector';
 import { bindFlowApi, DEFAULT_LOCAL_NETWORKS, type BindingContext, type BoundFunctions, type CallSite } from '../bindings';
 import { registerFlowScriptModules } from '../modules';
 import { HookScheduler, type HookCall } from '../scheduler';
+import type { SchedulerTiming } from '../scheduler/scheduler';
 import { LuaVm, type JsValue, type LuaErrorInfo, type LuaFunctionRef } from '../vm';
 import { lastLine, scriptFromValue, scriptKey, type LoadedScript } from './load';
 import { luaToJs } from './lua-values';
@@ -33,6 +34,8 @@ export interface ScriptRunnerOptions {
   /** Lua instructions per hook call (default 5,000,000). */
   instructionBudget?: number;
   localNetworks?: readonly string[];
+  /** Shorter walk/periodicUpdate intervals (live demonstrations and tests; docs/live.md). */
+  timing?: SchedulerTiming;
 }
 
 export interface HookStats {
@@ -70,11 +73,13 @@ export class ScriptRunner {
   private readonly confs = new Map<string, JsValue>();
   private running: Running = { script: '', hook: '' };
   private scheduler: HookScheduler | undefined;
+  private readonly timing: SchedulerTiming | undefined;
 
   constructor(options: ScriptRunnerOptions) {
     this.profile = options.profile ?? DEFAULT_PROFILE;
     this.geo = options.geo;
     this.onHit = options.onHit;
+    this.timing = options.timing;
     const root = commonFolder(options.scripts.map((p) => resolve(p)));
     for (const path of options.scripts) this.files.set(relative(root, resolve(path)).split(sep).join('/'), path);
     this.vm = LuaVm.create({
@@ -144,6 +149,7 @@ export class ScriptRunner {
       scripts: [...this.scripts.values()].map((s) => s.decl),
       sink: (call) => this.dispatch(call),
       giveUpDetection: (flow) => detector?.giveUp(flow),
+      timing: this.timing,
     });
     for (const w of scheduler.registry.warnings) this.emit('error', w, { file: '', line: 0 }, { level: 'warning' });
     scheduler.attachTable(table);

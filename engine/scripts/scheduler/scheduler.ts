@@ -61,6 +61,16 @@ export interface HookSchedulerOptions {
   giveUpDetection?(flow: Flow): void;
   /** Also deliver calls no script is selected for (default false). */
   emitEmpty?: boolean;
+  /**
+   * Shorter intervals than ntopng's (walk 5 s, periodicUpdate 30 s), for live demonstrations
+   * and tests that cannot wait half a minute (docs/live.md). Not for comparing with ntopng.
+   */
+  timing?: SchedulerTiming;
+}
+
+export interface SchedulerTiming {
+  walkSeconds?: number;
+  periodicSeconds?: number;
 }
 
 export interface SchedulerStats {
@@ -108,8 +118,8 @@ export class HookScheduler implements FlowObserver {
   private readonly status: StatusSource | undefined;
   private readonly giveUp: ((flow: Flow) => void) | undefined;
   private readonly emitEmpty: boolean;
-  private readonly walkSeconds = FLOW_TIMING.walkSeconds;
-  private readonly periodicWalks = Math.round(FLOW_TIMING.periodicSeconds / FLOW_TIMING.walkSeconds);
+  private readonly walkSeconds: number;
+  private readonly periodicWalks: number;
   private readonly statusChangedFires: boolean;
   private readonly queuesLikeV42: boolean;
 
@@ -136,6 +146,8 @@ export class HookScheduler implements FlowObserver {
     this.status = options.status;
     this.giveUp = options.giveUpDetection;
     this.emitEmpty = options.emitEmpty ?? false;
+    this.walkSeconds = options.timing?.walkSeconds ?? FLOW_TIMING.walkSeconds;
+    this.periodicWalks = Math.max(1, Math.round((options.timing?.periodicSeconds ?? FLOW_TIMING.periodicSeconds) / this.walkSeconds));
     this.statusChangedFires = PROFILE_RULES[this.profile].statusChangedFires && this.status !== undefined;
     this.queuesLikeV42 = PROFILE_RULES[this.profile].orderByPrio;
   }
