@@ -81,9 +81,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       const live = liveRunOptions(values);
-      if (live ? positionals.length < 1 : positionals.length < 2) {
-        throw new UserError(`run takes one or more scripts, then a capture file or --interface IF\n${RUN_USAGE}`);
-      }
+      if (live && positionals.length < 1) throw new UserError(`run --interface takes one or more scripts\n${RUN_USAGE}`);
+      if (!live && positionals.length < 2) throw new UserError(`run takes one or more scripts, then a capture file\n${RUN_USAGE}`);
       // Loaded on use, from its own bundle when bundled (dist/run-command.js, see
       // scripts/build.mjs): the Lua host, its modules and the geolocation data are large.
       const { runCommand } = (typeof __BUNDLED__ !== 'undefined' && __BUNDLED__
