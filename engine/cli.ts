@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flowsCommand, FLOWS_USAGE } from './cli/flows-command';
+import { CHECK_USAGE, LSP_USAGE } from './cli/check-usage';
+import { lspCommand } from './cli/lsp-command';
 import { RUN_USAGE } from './cli/run-usage';
 import { INTERFACES_USAGE, interfacesCommand } from './cli/interfaces-command';
 import { liveRunOptions, LIVE_RUN_OPTIONS, captureTool } from './cli/live-options';
@@ -22,11 +24,16 @@ commands:
   run <script.lua>... --interface IF
                      run them on live traffic (docs/live.md)
   interfaces         list the interfaces a live run can capture on
+  check <script.lua>...
+                     report mistakes in flow scripts (exit 1 on errors)
+  lsp --stdio        start the language server for an editor
   help [command]     show help for a command
 
 Run "flowscript help <command>" for a command's options.`;
 
-const COMMAND_USAGE: { [command: string]: string } = { flows: FLOWS_USAGE, run: RUN_USAGE, interfaces: INTERFACES_USAGE };
+const COMMAND_USAGE: { [command: string]: string } = {
+  flows: FLOWS_USAGE, run: RUN_USAGE, interfaces: INTERFACES_USAGE, check: CHECK_USAGE, lsp: LSP_USAGE,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -111,6 +118,31 @@ async function main(argv: string[]): Promise<number> {
       }
       return await interfacesCommand({ tool: captureTool(values['capture-tool'] as string), toolPath: values['capture-tool-path'] as string | undefined, json: values.json as boolean });
     }
+    case 'check': {
+      const { values, positionals } = parse(rest, {
+        profile: { type: 'string', default: '2019.11' },
+        format: { type: 'string', default: 'text' },
+        help: { type: 'boolean', short: 'h', default: false },
+      });
+      if (values.help) {
+        process.stdout.write(`${CHECK_USAGE}\n`);
+        return 0;
+      }
+      if (positionals.length === 0) throw new UserError(`check takes one or more scripts\n${CHECK_USAGE}`);
+      // Loaded on use, from its own bundle when bundled (dist/check-command.js): the parsers are large.
+      const { checkCommand } = (typeof __BUNDLED__ !== 'undefined' && __BUNDLED__
+        ? require(join(__dirname, 'check-command.js'))
+        : require('./cli/check-command')) as typeof import('./cli/check-command');
+      return await checkCommand({ files: positionals, profile: values.profile as string, format: values.format as string });
+    }
+    case 'lsp':
+      if (rest.includes('--help') || rest.includes('-h')) {
+        process.stdout.write(`${LSP_USAGE}\n`);
+        return 0;
+      }
+      lspCommand(rest);
+      // The server keeps the process alive until the editor asks it to exit.
+      return new Promise<number>(() => undefined);
     default:
       throw new UserError(`unknown command "${command}"\n\n${USAGE}`);
   }

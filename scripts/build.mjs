@@ -1,7 +1,9 @@
 // One esbuild script for every bundle the project ships (vscode-eslint style).
 // Each entry is a self-contained CommonJS file for Node 20 in dist/.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -18,7 +20,18 @@ const entries = [
   { in: 'client/extension.ts', out: 'dist/extension.js' },
   { in: 'engine/worker/run-worker.ts', out: 'dist/run-worker.js' },
   { in: 'client/webview/main.ts', out: 'dist/webview/hits.js', platform: 'browser' },
+  // The language server (any editor: --stdio; VS Code: --node-ipc), and `flowscript check`,
+  // which shares its analysis; both load the tree-sitter WebAssembly files copied below.
+  { in: 'server/main.ts', out: 'dist/server.js' },
+  { in: 'engine/cli/check-command.ts', out: 'dist/check-command.js' },
 ];
+
+// web-tree-sitter and the Lua grammar are WebAssembly files read at run time: the bundles look
+// for them next to themselves (server/analysis/recovering-parser.ts).
+const require = createRequire(import.meta.url);
+mkdirSync('dist', { recursive: true });
+copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm');
+copyFileSync(join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-lua/package.json')), 'tree-sitter-lua.wasm'), 'dist/tree-sitter-lua.wasm');
 
 const started = Date.now();
 await Promise.all(

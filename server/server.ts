@@ -1,0 +1,154 @@
+/**
+ * The language server: wires the LSP connection to the analyses, rules and features. Knows
+ * nothing about VS Code; any editor can start it (`flowscript lsp --stdio`, docs/editors.md).
+ */
+import {
+  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadRecoveringParser } from './analysis/recovering-parser';
+import { diagnose } from './diagnostics';
+import { DocumentAnalyses } from './document-analyses';
+import { codeActions } from './features/code-actions';
+import { complete } from './features/completion';
+import { definition } from './features/definition';
+import { hover } from './features/hover';
+import { signatureHelp } from './features/signature';
+import { documentSymbols } from './features/symbols';
+import { toDiagnostic } from './lsp-convert';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+
+declare const __VERSION__: string | undefined;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let baseSettings: Settings = DEFAULT_SETTINGS;
+  let canAskConfiguration = false;
+  const perDocument = new Map<string, Settings>();
+  const analyses = new DocumentAnalyses((uri) => perDocument.get(uri) ?? baseSettings);
+  const pending = new Set<string>();
+  let flushScheduled = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    baseSettings = readSettings(params.initializationOptions);
+    canAskConfiguration = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['.', ':', '"', "'", '['], resolveProvider: false },
+        hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+      },
+      serverInfo: { name: 'flowscript-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    // Only the first syntax error is reported until the recovering parser is ready (a few ms).
+    loadRecoveringParser().then(
+      () => {
+        analyses.invalidate();
+        for (const d of documents.all()) schedule(d.uri);
+      },
+      (error: Error) => connection.console.error(`flowscript: multi-error syntax checking is off: ${error.message}`),
+    );
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!canAskConfiguration) baseSettings = readSettings(change.settings, baseSettings);
+    perDocument.clear();
+    analyses.invalidate();
+    for (const d of documents.all()) refreshSettings(d.uri);
+  });
+
+  /** Asks the client for the document's `flowscript` section, then re-checks it. */
+  function refreshSettings(uri: string): void {
+    if (!canAskConfiguration) {
+      schedule(uri);
+      return;
+    }
+    connection.workspace.getConfiguration({ scopeUri: uri, section: 'flowscript' }).then(
+      (raw: unknown) => {
+        const next = readSettings(raw, baseSettings);
+        const before = perDocument.get(uri);
+        perDocument.set(uri, next);
+        if (!before || before.profile !== next.profile || before.scriptGlobs.join('\n') !== next.scriptGlobs.join('\n')) {
+          analyses.invalidate();
+        }
+        schedule(uri);
+      },
+      () => schedule(uri),
+    );
+  }
+
+  /** Diagnostics are published once per burst of changes, for the latest version. */
+  function schedule(uri: string): void {
+    pending.add(uri);
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(() => {
+      flushScheduled = false;
+      for (const u of pending) publish(u);
+      pending.clear();
+    });
+  }
+
+  function publish(uri: string): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const a = analyses.get(doc);
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnose(a).map((f) => toDiagnostic(doc, f)) });
+  }
+
+  documents.onDidOpen((e) => {
+    schedule(e.document.uri);
+    refreshSettings(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    analyses.delete(e.document.uri);
+    perDocument.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCompletion((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return [];
+    return complete(doc, doc.offsetAt(p.position), analyses.getUsable(doc).analysis);
+  });
+  connection.onHover((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    const { analysis, fresh } = analyses.getUsable(doc);
+    return fresh && analysis.flowScriptReason ? hover(doc, doc.offsetAt(p.position), analysis) : null;
+  });
+  connection.onSignatureHelp((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    const a = analyses.getUsable(doc).analysis;
+    return a.flowScriptReason ? signatureHelp(doc.getText(), doc.offsetAt(p.position), a.profile) : null;
+  });
+  connection.onCodeAction((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return [];
+    return codeActions(doc, p.range, analyses.get(doc));
+  });
+  connection.onDocumentSymbol((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return [];
+    const { analysis, fresh } = analyses.getUsable(doc);
+    return fresh ? documentSymbols(doc, analysis) : [];
+  });
+  connection.onDefinition((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return [];
+    const { analysis, fresh } = analyses.getUsable(doc);
+    return fresh ? definition(doc, doc.offsetAt(p.position), analysis) : [];
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
