@@ -46,14 +46,13 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  // Diagnostics wait for the recovering parser (a few ms at start-up), so that a document's
+  // syntax errors do not change between two publications of the same version.
+  let parserReady: Promise<void> | undefined;
   connection.onInitialized(() => {
-    // Only the first syntax error is reported until the recovering parser is ready (a few ms).
-    loadRecoveringParser().then(
-      () => {
-        analyses.invalidate();
-        for (const d of documents.all()) schedule(d.uri);
-      },
-      (error: Error) => connection.console.error(`flowscript: multi-error syntax checking is off: ${error.message}`),
+    parserReady = loadRecoveringParser().then(
+      () => undefined,
+      (error: Error) => connection.console.error(`flowscript: only the first syntax error is reported: ${error.message}`),
     );
   });
 
@@ -89,11 +88,13 @@ export function startServer(connection: Connection): void {
     pending.add(uri);
     if (flushScheduled) return;
     flushScheduled = true;
-    setImmediate(() => {
+    const flush = () => {
       flushScheduled = false;
       for (const u of pending) publish(u);
       pending.clear();
-    });
+    };
+    if (parserReady) void parserReady.then(() => setImmediate(flush));
+    else setImmediate(flush);
   }
 
   function publish(uri: string): void {
@@ -103,10 +104,8 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnose(a).map((f) => toDiagnostic(doc, f)) });
   }
 
-  documents.onDidOpen((e) => {
-    schedule(e.document.uri);
-    refreshSettings(e.document.uri);
-  });
+  // The first diagnostics of a document wait for its settings, so they use the right profile.
+  documents.onDidOpen((e) => refreshSettings(e.document.uri));
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     analyses.delete(e.document.uri);

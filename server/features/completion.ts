@@ -68,13 +68,19 @@ function memberItems(toks: Tok[], i: number, a: Analysis): CompletionItem[] {
   const [root, ...path] = parts;
   if (path.length >= 1 && path[path.length - 1] === 'hooks') return hookItems(a.profile, isDeclaration);
   const binding = lastBinding(a, root);
-  const module = binding ? binding.requires : root;
+  const module = binding ? binding.requires : requiredInText(a.text, root) ?? root;
   const isScript = root === (a.script?.name ?? 'script');
   const members = membersOf(module, path, a.profile, isScript) ?? [];
   return members.map((m) => ({
     label: m.name, kind: m.kind, detail: m.detail,
     documentation: { kind: MarkupKind.Markdown, value: m.doc },
   }));
+}
+
+/** `local <name> = require("m")` in the text, for files that have never parsed. */
+function requiredInText(text: string, name: string): string | undefined {
+  const m = new RegExp(`local\\s+${name.replace(/[$]/g, '\\$&')}\\s*=\\s*require\\s*\\(?\\s*["']([\\w.]+)["']`).exec(text);
+  return m?.[1];
 }
 
 function lastBinding(a: Analysis, name: string) {
