@@ -6,11 +6,13 @@
  * machine hits all of them alike; each ratio is the median of the per-round ratios.
  *
  *   FLOWSCRIPT_BENCH_ROUNDS=7 npm run bench
+ *   FLOWSCRIPT_BENCH=lsp npm run bench      (only the language server's latency, bench/lsp.ts)
  */
 import { resolve } from 'node:path';
 import { ensureBigCapture } from './big-capture';
 import { commandExists, measureCommand, median, type Measurement } from './measure';
 import { countPackets } from './count-packets';
+import { runLspBench } from './lsp';
 
 const rounds = Number(process.env.FLOWSCRIPT_BENCH_ROUNDS ?? 5);
 const cli = resolve(__dirname, '..', 'dist', 'cli.js');
@@ -73,4 +75,16 @@ function main(): void {
   console.log(`with L7 detection vs ndpiReader: ${c.median.toFixed(2)}x median of rounds (best-of ${c.best.toFixed(2)}x) — target >= 2x: ${verdict(c.median >= 2)}`);
 }
 
-main();
+// The language server's latency first (seconds), then the capture benchmarks (minutes).
+runLspBench().then(
+  () => {
+    if (process.env.FLOWSCRIPT_BENCH !== 'lsp') {
+      console.log('');
+      main();
+    }
+  },
+  (error: Error) => {
+    console.error(`language-server benchmark failed: ${error.message}`);
+    process.exitCode = 1;
+  },
+);

@@ -51,9 +51,19 @@ export class DocumentAnalyses {
     return good ? { analysis: { ...good, profile: a.profile, flowScriptReason: a.flowScriptReason ?? good.flowScriptReason }, fresh: false } : { analysis: a, fresh: true };
   }
 
-  /** Forget cached analyses (settings changed) but keep the last good ones. */
+  /**
+   * The newest analysis already built (the last good one first), without analysing the current
+   * version: completion and signature help read only names and settings from it, and must not
+   * wait for a full analysis of a large file on every keystroke.
+   */
+  latest(doc: TextDocument): Analysis {
+    const entry = this.entries.get(doc.uri);
+    return entry?.lastGood ?? entry?.current ?? this.get(doc);
+  }
+
+  /** Forget every cached analysis: the settings (profile, globs) they were built with changed. */
   invalidate(): void {
-    for (const e of this.entries.values()) e.current = undefined;
+    this.entries.clear();
   }
 
   delete(uri: string): void {

@@ -6,7 +6,7 @@ import {
   TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadRecoveringParser } from './analysis/recovering-parser';
+import { forgetTree, loadRecoveringParser } from './analysis/recovering-parser';
 import { diagnose } from './diagnostics';
 import { DocumentAnalyses } from './document-analyses';
 import { codeActions } from './features/code-actions';
@@ -93,8 +93,11 @@ export function startServer(connection: Connection): void {
       for (const u of pending) publish(u);
       pending.clear();
     };
-    if (parserReady) void parserReady.then(() => setImmediate(flush));
-    else setImmediate(flush);
+    // Two turns of the event loop: a request that arrives with the change (completion after
+    // typing ".") is answered first, from the tokens, instead of waiting for the whole analysis.
+    const later = () => setImmediate(() => setImmediate(flush));
+    if (parserReady) void parserReady.then(later);
+    else later();
   }
 
   function publish(uri: string): void {
@@ -109,6 +112,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     analyses.delete(e.document.uri);
+    forgetTree(e.document.uri);
     perDocument.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -116,7 +120,7 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
-    return complete(doc, doc.offsetAt(p.position), analyses.getUsable(doc).analysis);
+    return complete(doc, doc.offsetAt(p.position), analyses.latest(doc));
   });
   connection.onHover((p) => {
     const doc = documents.get(p.textDocument.uri);
@@ -127,7 +131,7 @@ export function startServer(connection: Connection): void {
   connection.onSignatureHelp((p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
-    const a = analyses.getUsable(doc).analysis;
+    const a = analyses.latest(doc);
     return a.flowScriptReason ? signatureHelp(doc.getText(), doc.offsetAt(p.position), a.profile) : null;
   });
   connection.onCodeAction((p) => {

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProfile, PROFILES, type Profile } from '../../api/flow';
 import { analyze } from '../../server/analysis/analyze';
 import { DEFAULT_SCRIPT_GLOBS } from '../../server/analysis/globs';
-import { loadRecoveringParser } from '../../server/analysis/recovering-parser';
+import { forgetTree, loadRecoveringParser } from '../../server/analysis/recovering-parser';
 import { diagnose } from '../../server/diagnostics';
 import { UserError } from './user-error';
 
@@ -75,6 +75,7 @@ export function checkText(file: string, text: string, profile: Profile): Checked
   const uri = pathToFileURL(path).href;
   const doc = TextDocument.create(uri, 'lua', 1, text);
   const analysis = analyze(text, { uri, version: 1, path, profile, scriptGlobs: DEFAULT_SCRIPT_GLOBS, forceFlowScript: true });
+  forgetTree(uri);
   return diagnose(analysis).map((f) => {
     const start = doc.positionAt(f.span[0]);
     const end = doc.positionAt(f.span[1]);

@@ -34,7 +34,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   if (comment) analysis.profileComment = { ...comment, valid };
   const parsed = parseLua(text);
   if (!parsed.ok) {
-    analysis.syntaxErrors = syntaxProblems(text, parsed.error);
+    analysis.syntaxErrors = syntaxProblems(text, parsed.error, options.uri);
   } else {
     const chunk = parsed.chunk;
     analysis.chunk = chunk;
@@ -69,9 +69,9 @@ function flowScriptReason(a: Analysis, text: string, options: AnalyzeOptions): A
  * ones. Tree-sitter errors up to luaparse's line are that same error (or noise before it); when
  * there is none, tree-sitter placed that error later, so its first one is skipped instead.
  */
-function syntaxProblems(text: string, first: { message: string; offset: number; end: number }): SyntaxProblem[] {
+function syntaxProblems(text: string, first: { message: string; offset: number; end: number }, key: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [{ message: first.message, span: [first.offset, Math.max(first.end, first.offset)] }];
-  const more = recoveredErrors(text);
+  const more = recoveredErrors(text, key);
   if (!more) return problems;
   const firstLine = lineOf(text, first.offset);
   const later = more.filter((e) => lineOf(text, e.start) > firstLine);

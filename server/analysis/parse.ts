@@ -1,6 +1,8 @@
 /**
- * luaparse with the options every analysis needs: Lua 5.3, locations, character ranges and
- * comments. String values are decoded separately (see lua-string.ts for why).
+ * luaparse with the options every analysis needs: Lua 5.3, character ranges and comments.
+ * Line/column locations are not asked for: every span is an offset, turned into an LSP
+ * position only at the edge, and skipping them makes the parse faster.
+ * String values are decoded separately (see lua-string.ts for why).
  */
 import * as luaparse from 'luaparse';
 import type { Chunk, Comment, Node } from 'luaparse';
@@ -26,7 +28,6 @@ export function parseLua(text: string): ParseResult {
   try {
     const chunk = luaparse.parse(text, {
       luaVersion: '5.3',
-      locations: true,
       ranges: true,
       comments: true,
       scope: false,
