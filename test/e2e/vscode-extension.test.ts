@@ -1,0 +1,180 @@
+/**
+ * The extension in a real VS Code (code-server 4.100.3 + Debian chromium + playwright-core,
+ * ../../e2e/README.md): the .vsix installed into fresh folders, samples/ opened as the
+ * workspace (a copy), and the user story of issue 6 driven through the UI.
+ * Needs code-server installed by e2e/install-code-server.sh (.ci/run does it).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startCodeServer, type CodeServer } from '../../e2e/code-server';
+import { writeLargeCapture } from '../../e2e/large-capture';
+import {
+  activeEditorText, cursorPosition, hitsPanel, launchBrowser, normalise, openWorkbench, pickQuickItem, quickOpen, runCommand, visibleRows,
+} from '../../e2e/workbench';
+
+const ROOT = resolve(__dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+
+let runDir: string;
+let workspace: string;
+let server: CodeServer | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let failed = false;
+
+/** A script that works hard on every flow, so that a run on the large capture lasts long enough to cancel. */
+const SLOW_SCRIPT = `-- flowscript: capture=big.pcap
+local script = { hooks = {} }
+
+function script.hooks.protocolDetected()
+   local n = 0
+   for i = 1, 20000 do n = n + i end
+   if n < 0 then tprint("never") end
+end
+
+return script
+`;
+
+/** hooks.protocolDetcted: a misspelled hook the language server reports. */
+const MISSPELLED = `local script = { hooks = {} }
+
+function script.hooks.protocolDetcted()
+end
+
+return script
+`;
+
+function packageVsix(out: string): void {
+  const assets = spawnSync(process.execPath, ['scripts/extension-assets.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(assets.status, 0, assets.stderr);
+  const vsce = spawnSync(process.execPath, [
+    join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license',
+    '--no-rewrite-relative-links', '--out', out,
+  ], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(vsce.status, 0, `vsce package failed:\n${vsce.stdout}\n${vsce.stderr}`);
+}
+
+before(async () => {
+  runDir = mkdtempSync(join(tmpdir(), 'flowscript-e2e-'));
+  workspace = join(runDir, 'samples');
+  cpSync(join(ROOT, 'samples'), workspace, { recursive: true });
+  writeFileSync(join(workspace, 'slow.lua'), SLOW_SCRIPT);
+  writeFileSync(join(workspace, 'misspelled.lua'), MISSPELLED);
+  writeFileSync(join(workspace, 'notes.pcap'), 'these are notes, not a capture\n');
+  const sample = readFileSync(join(workspace, 'suspicious_countries.lua'), 'utf8');
+  writeFileSync(join(workspace, 'bad_capture.lua'), `-- flowscript: capture=notes.pcap\n${sample}`);
+  writeLargeCapture(join(workspace, 'captures', 'mixed.pcap'), join(workspace, 'big.pcap'), 400);
+  const vsix = join(runDir, 'flowscript-studio.vsix');
+  packageVsix(vsix);
+  server = await startCodeServer(runDir, vsix, workspace);
+  ({ context, page } = await launchBrowser(join(runDir, 'chromium')));
+  await openWorkbench(page, server.url, workspace);
+});
+
+after(async () => {
+  if (failed && server) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page?.screenshot({ path: join(ARTIFACTS, 'failure.png') }).catch(() => {});
+    console.error(`--- code-server.log ---\n${readFileSync(server.logPath, 'utf8').slice(-4000)}`);
+    for (const log of findLogs(join(runDir, 'user-data', 'logs'))) console.error(`--- ${log} ---\n${readFileSync(log, 'utf8').slice(-3000)}`);
+  }
+  await context?.close().catch(() => {});
+  await server?.stop();
+  rmSync(runDir, { recursive: true, force: true });
+});
+
+/** The extension host's logs and output channels, printed when a test failed. */
+function findLogs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => /exthost|Flow Script/.test(path) && path.endsWith('.log'));
+}
+
+/** Marks the run failed (for the log and screenshot) and rethrows. */
+async function step(body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    failed = true;
+    throw error;
+  }
+}
+
+test('Run on Capture... shows exactly the "From China" hits, and a click lands on the tprint line', () => step(async () => {
+  await quickOpen(page, 'suspicious_countries.lua');
+  await runCommand(page, 'Flow Script: Run on Capture...');
+  await pickQuickItem(page, 'mixed.pcap');
+  const panel = hitsPanel(page);
+  await panel.locator('body[data-run-state="done"]').waitFor({ timeout: 60_000 });
+  const rows = visibleRows(panel);
+  const texts = (await rows.allInnerTexts()).map(normalise);
+  assert.equal(texts.length, 2, texts.join('\n'));
+  for (const t of texts) assert.match(t, /From China/);
+  assert.match(texts[0]!, /114\.114\.114\.114:53 \(CN\)/);
+  assert.match(texts[1]!, /1\.2\.4\.8:443 \(CN\)/);
+  assert.match(normalise(await panel.locator('#counts').innerText()), /2 of 2 hits shown · 2 flows · 2 print/);
+
+  await rows.nth(1).click();
+  // The detail pane shows the flow that fired.
+  await panel.locator('#detail', { hasText: '1.2.4.8:443' }).waitFor();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.locator('.part.panel').screenshot({ path: join(ARTIFACTS, 'hits-panel.png') });
+  await page.waitForFunction(() => document.querySelector('.statusbar-item[id="status.editor.selection"]')?.textContent?.includes('Ln 22'));
+  assert.match(await cursorPosition(page), /^Ln 22, Col 7/);
+}));
+
+test('a capture that is not a capture gives one clear message and the panel keeps its hits', () => step(async () => {
+  await quickOpen(page, 'bad_capture.lua');
+  await runCommand(page, 'Flow Script: Run on Capture...');
+  await pickQuickItem(page, 'notes.pcap');
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /notes\.pcap: not a capture/ });
+  await toast.waitFor({ timeout: 30_000 });
+  const message = normalise(await toast.innerText());
+  assert.match(message, /not a capture/);
+  assert.match(message, /Pick a pcap or pcapng capture file/);
+  const panel = hitsPanel(page);
+  assert.equal((await visibleRows(panel).allInnerTexts()).filter((t) => /From China/.test(t)).length, 2);
+  await page.keyboard.press('Escape');
+}));
+
+test('completion offers flow.getClientGeolocation and a misspelled hook shows in Problems', () => step(async () => {
+  await quickOpen(page, 'misspelled.lua');
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'protocolDetcted' }).first().waitFor({ timeout: 60_000 });
+
+  await activeEditorText(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('flow.');
+  const item = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name', { hasText: 'getClientGeolocation' });
+  try {
+    await item.first().waitFor({ timeout: 10_000 });
+  } catch {
+    await page.keyboard.press('Control+Space');
+    await item.first().waitFor({ timeout: 30_000 });
+  }
+  await page.keyboard.press('Escape');
+}));
+
+test('Cancel stops a run on a large capture at once', () => step(async () => {
+  await quickOpen(page, 'slow.lua');
+  await runCommand(page, 'Flow Script: Run on Capture...');
+  await pickQuickItem(page, 'big.pcap');
+  const progress = page.locator('.notifications-toasts .notification-toast', { hasText: /% of big\.pcap read/ });
+  await progress.waitFor({ timeout: 60_000 });
+  await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
+  const stopped = page.locator('.notifications-toasts .notification-toast', { hasText: /run stopped at \d+% of big\.pcap/ });
+  await stopped.waitFor({ timeout: 10_000 });
+  const percent = Number(/stopped at (\d+)%/.exec(await stopped.innerText())![1]);
+  assert.ok(percent < 100, `stopped at ${percent}%`);
+  const panel = hitsPanel(page);
+  await panel.locator('body[data-run-state="cancelled"]').waitFor();
+  assert.match(normalise(await panel.locator('#status').innerText()), /stopped \(stopped at \d+% of big\.pcap\)/);
+  await page.locator('.part.panel').screenshot({ path: join(ARTIFACTS, 'hits-panel-cancelled.png') });
+}));
