@@ -125,7 +125,7 @@ test('Run on Capture... shows exactly the "From China" hits, and a click lands o
   await panel.locator('#detail', { hasText: '1.2.4.8:443' }).waitFor();
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.locator('.part.panel').screenshot({ path: join(ARTIFACTS, 'hits-panel.png') });
-  await page.waitForFunction(() => document.querySelector('.statusbar-item[id="status.editor.selection"]')?.textContent?.includes('Ln 22'));
+  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: 'Ln 22' }).waitFor();
   assert.match(await cursorPosition(page), /^Ln 22, Col 7/);
 }));
 

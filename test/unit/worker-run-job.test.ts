@@ -127,3 +127,22 @@ test('terminate() stops the worker in the middle of a run', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a script that loops forever is stopped per hook call and the run still ends', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flowscript-worker-'));
+  try {
+    const loop = join(dir, 'loop.lua');
+    writeFileSync(loop, 'local script = { hooks = {} }\nfunction script.hooks.protocolDetected()\n  while true do end\nend\nreturn script\n');
+    const messages = await collect(start({ scripts: [loop], instructionBudget: 100_000 }));
+    const errors = hitsOf(messages).filter((h) => h.kind === 'error');
+    assert.equal(errors.length, 10, 'one per protocolDetected call');
+    for (const e of errors) {
+      assert.equal(e.data?.error, 'budget');
+      assert.equal(e.line, 3);
+      assert.ok(e.flow, 'names the flow');
+    }
+    assert.equal(messages.at(-1)!.type, 'done');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
