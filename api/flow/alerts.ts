@@ -1,5 +1,6 @@
 /** `alert_consts`: alert types used by flow statuses and severities (spec §4). */
-import { FROM_40, ONLY_2019 } from './profiles';
+import { ONLY_2019 } from './profiles';
+import { STATUS_TYPES } from './statuses';
 import type { AlertSeverity, AlertType, Profile } from './types';
 
 const R_ALERTS: readonly [number, string, string][] = [
@@ -18,12 +19,40 @@ const R_ALERTS: readonly [number, string, string][] = [
   [49, 'alert_udp_unidirectional', 'UDP traffic with no answer.'],
 ];
 
+/**
+ * 4.0 and 4.2: one alert type per status (statuses.ts, alertTypeOf4x). ntopng hands the 4.0
+ * alert ids out at run time and takes the 4.2 alert keys from alert_keys.lua, which the spec does
+ * not list: the catalog numbers them in this order (documented as simulator-assigned).
+ */
+function alertTypes4x(profile: '4.0' | '4.2'): string[] {
+  const keys: string[] = [];
+  for (const s of STATUS_TYPES[profile]) if (s.alertType && !keys.includes(s.alertType)) keys.push(s.alertType);
+  return keys;
+}
+
+const DOCS = new Map<string, string>(R_ALERTS.map(([, key, doc]) => [key, doc]));
+DOCS.set('alert_internals', 'A problem inside ntopng itself (used by status_not_purged).');
+
+function alerts4x(): AlertType[] {
+  const k40 = alertTypes4x('4.0');
+  const k42 = alertTypes4x('4.2');
+  const all = [...k42, ...k40.filter((k) => !k42.includes(k))];
+  return all.map((key): AlertType => {
+    const id: Partial<Record<Profile, number>> = {};
+    const profiles: Profile[] = [];
+    if (k40.includes(key)) { profiles.push('4.0'); id['4.0'] = key === 'alert_none' ? -1 : k40.indexOf(key); }
+    if (k42.includes(key)) { profiles.push('4.2'); id['4.2'] = key === 'alert_none' ? 0 : k42.indexOf(key); }
+    const name = key.replace(/^alert_/, '').replace(/_/g, ' ');
+    return { key, profiles, id, doc: DOCS.get(key) ?? `Raised by the status of the same name (${name}).` };
+  });
+}
+
 export const ALERT_TYPES: readonly AlertType[] = [
   ...R_ALERTS.map(([id, key, doc]): AlertType => ({ key, profiles: ONLY_2019, id: { '2019.11': id }, doc })),
   ...[1, 2, 3, 4, 5].map((n): AlertType => ({
     key: `custom_alert_${n}`, profiles: ONLY_2019, id: { '2019.11': 58 + n }, doc: 'Reserved for a user-defined alert type.',
   })),
-  { key: 'alert_internals', profiles: FROM_40, id: {}, doc: 'A problem inside ntopng itself (used by status_not_purged).' },
+  ...alerts4x(),
 ];
 
 const SEVERITIES_OLD: readonly AlertSeverity[] = [

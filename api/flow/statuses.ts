@@ -37,19 +37,46 @@ const STATUS_2019: readonly StatusType[] = R_ROWS.map(([id, key, prio, relevance
   key, profile: '2019.11', id, prio, relevance, severity, alertType,
 }));
 
+/**
+ * The alert type of a 4.x status: the one 2019.11 used for that key when it is specific to it,
+ * else the status's own type (4.x plugins define one alert type per status), `alert_<name>`.
+ * The spec names only status_not_purged's (alert_internals) explicitly.
+ */
+const R_SPECIFIC_ALERTS: Record<string, string> = {
+  status_normal: 'alert_none',
+  status_blacklisted: 'alert_flow_blacklisted',
+  status_remote_to_remote: 'alert_remote_to_remote',
+  status_web_mining_detected: 'alert_web_mining',
+  status_device_protocol_not_allowed: 'alert_device_protocol_not_allowed',
+  status_external_alert: 'external_alert',
+  status_malicious_signature: 'alert_malicious_signature',
+  status_udp_unidirectional: 'alert_udp_unidirectional',
+  status_blocked: 'alert_flow_blocked',
+  status_not_purged: 'alert_internals',
+};
+export function alertTypeOf4x(statusKey: string): string {
+  return R_SPECIFIC_ALERTS[statusKey] ?? `alert_${statusKey.replace(/^status_/, '')}`;
+}
+/** 4.x severities: `error` unless the spec says otherwise (udp_unidirectional and normal are info). */
+const INFO_4X = new Set(['status_normal', 'status_udp_unidirectional']);
+const severity4x = (key: string): string => (INFO_4X.has(key) ? 'info' : 'error');
+
 // 4.0: ids are handed out at run time (1..63, persisted); only status_normal is fixed at 0.
-const STATUS_40: readonly StatusType[] = [
-  { key: 'status_normal', profile: '4.0', id: 0, plugin: 'builtin_types' },
-  { key: 'status_blacklisted', profile: '4.0', plugin: 'blacklisted' },
-  { key: 'status_blacklisted_country', profile: '4.0', plugin: 'blacklisted_country' },
-  { key: 'status_device_protocol_not_allowed', profile: '4.0', plugin: 'device_application_not_allowed' },
-  { key: 'status_example', profile: '4.0', plugin: 'example' },
-  { key: 'status_external_alert', profile: '4.0', plugin: 'external_alert_check' },
-  { key: 'status_not_purged', profile: '4.0', plugin: 'internals', alertType: 'alert_internals' },
-  { key: 'status_remote_to_remote', profile: '4.0', plugin: 'remote_to_remote' },
-  { key: 'status_udp_unidirectional', profile: '4.0', plugin: 'udp_unidirectional', severity: 'info' },
-  { key: 'status_web_mining_detected', profile: '4.0', plugin: 'web_mining' },
+const PLUGINS_40: readonly [string, string][] = [
+  ['status_normal', 'builtin_types'],
+  ['status_blacklisted', 'blacklisted'],
+  ['status_blacklisted_country', 'blacklisted_country'],
+  ['status_device_protocol_not_allowed', 'device_application_not_allowed'],
+  ['status_example', 'example'],
+  ['status_external_alert', 'external_alert_check'],
+  ['status_not_purged', 'internals'],
+  ['status_remote_to_remote', 'remote_to_remote'],
+  ['status_udp_unidirectional', 'udp_unidirectional'],
+  ['status_web_mining_detected', 'web_mining'],
 ];
+const STATUS_40: readonly StatusType[] = PLUGINS_40.map(([key, plugin]): StatusType => ({
+  key, profile: '4.0', ...(key === 'status_normal' ? { id: 0 } : {}), plugin, severity: severity4x(key), alertType: alertTypeOf4x(key),
+}));
 
 // 4.2: fixed numeric status keys (flow_keys.ntopng), user keys 59..63.
 const KEYS_42: readonly string[] = [
@@ -79,9 +106,12 @@ const CREATE_ARGS_42: Record<string, readonly string[]> = {
 
 const STATUS_42: readonly StatusType[] = [
   ...KEYS_42.map((key, id): StatusType => ({
-    key, profile: '4.2', id, ...(CREATE_ARGS_42[key] ? { createArgs: CREATE_ARGS_42[key] } : {}),
+    key, profile: '4.2', id, severity: severity4x(key), alertType: alertTypeOf4x(key),
+    ...(CREATE_ARGS_42[key] ? { createArgs: CREATE_ARGS_42[key] } : {}),
   })),
-  ...[1, 2, 3, 4, 5].map((n): StatusType => ({ key: `status_user_0${n}`, profile: '4.2', id: 58 + n, doc: 'Reserved for a user-defined status.' })),
+  ...[1, 2, 3, 4, 5].map((n): StatusType => ({
+    key: `status_user_0${n}`, profile: '4.2', id: 58 + n, severity: 'error', alertType: `alert_user_0${n}`, doc: 'Reserved for a user-defined status.',
+  })),
 ];
 
 export const STATUS_TYPES: Record<Profile, readonly StatusType[]> = {

@@ -83,7 +83,8 @@ test('broken scripts give error hits with file and line, and the run finishes', 
   const hookError = write('hook_error.lua', ['local s = {hooks = {}}', 'function s.hooks.protocolDetected(now)', '  local t = nil', '  return t.field', 'end', 'return s']);
   const forever = write('forever.lua', ['local s = {l4_proto = "icmp", hooks = {}}', 'function s.hooks.protocolDetected(now)', '  local n = 0', '  while true do', '    n = n + 1', '  end', 'end', 'return s']);
   const noTable = write('no_table.lua', ['local s = {hooks = {}}', 'function s.hooks.flowEnd() end', '-- forgot to return s', '']);
-  const r = runCli(['run', syntax, hookError, forever, noTable, SAMPLE, CAPTURE, '--json']);
+  // hook_error last: as in ntopng, an error aborts the rest of its flow's dispatch (checked below)
+  const r = runCli(['run', syntax, forever, noTable, SAMPLE, hookError, CAPTURE, '--json']);
   assert.equal(r.status, 0, r.stderr);
   const { hits, summary } = parse(r.stdout);
   const errors = hits.filter((h) => h.kind === 'error');
@@ -96,7 +97,7 @@ test('broken scripts give error hits with file and line, and the run finishes', 
   assert.match(s[0].message, /^syntax error: /);
 
   const h = of(hookError);
-  assert.equal(h.length, 10, 'one error per protocolDetected call, the run goes on');
+  assert.equal(h.length, 9, 'one error per protocolDetected call (but the ICMP one, aborted by forever.lua), the run goes on');
   for (const e of h) {
     assert.equal(e.line, 4);
     assert.equal(e.hook, 'protocolDetected');
@@ -115,13 +116,20 @@ test('broken scripts give error hits with file and line, and the run finishes', 
   assert.equal(n[0].line, 3);
   assert.match(n[0].message, /must return a table with hooks/);
 
-  assert.equal(errors.length, 13, errors.map((e) => e.message).join('\n'));
+  assert.equal(errors.length, 12, errors.map((e) => e.message).join('\n'));
   // The good script still ran on every flow.
   const prints = hits.filter((x) => x.kind === 'print');
   assert.equal(prints.length, 2);
   assert.ok(prints.every((p) => p.message === ' string From China'));
-  assert.deepEqual(summary.scripts, ['hook_error', 'forever', 'suspicious_countries']);
-  assert.equal(summary.errors, 13);
+  assert.deepEqual(summary.scripts, ['forever', 'suspicious_countries', 'hook_error']);
+  assert.equal(summary.errors, 12);
+
+  // hook_error first: its error skips the scripts after it in each dispatch, and says so.
+  const first = parse(runCli(['run', hookError, SAMPLE, CAPTURE, '--json']).stdout);
+  assert.equal(first.hits.filter((x) => x.kind === 'print').length, 0);
+  const skipped = first.hits.filter((x) => x.kind === 'error');
+  assert.equal(skipped.length, 10);
+  for (const e of skipped) assert.deepEqual((e.data as { skipped: string[] }).skipped, ['suspicious_countries']);
 });
 
 test('missing scripts and captures are one-line errors', () => {

@@ -201,7 +201,7 @@ test('4.2: status_types.<key>.create(severity, ...) returns a status info table 
   assert.equal(r.fields.alert_type_is_status_alert_type, true);
   assert.equal(r.fields.plain_params, true);
   assert.equal(r.fields.plain_status, statusTypes('4.2').find((s) => s.key === 'status_web_mining_detected')!.id);
-  assert.deepEqual(table(r.fields.keys).array, ['alert_severity', 'alert_type_params', 'status_type']);
+  assert.deepEqual(table(r.fields.keys).array, ['alert_severity', 'alert_type', 'alert_type_params', 'status_type']);
 });
 
 test('alert_consts: severities with ids per profile, alert types with ids, the flow entity', () => {

@@ -10,19 +10,28 @@
  */
 import { functionsFor, type LuaType, type ResolvedFunction, type TypeSpec } from '../../../api/flow';
 import type { LuaVm, NativeCall, NativeFunction } from '../vm';
+import type { LuaFunctionRef } from '../vm';
 import type { BindingContext, CallSite } from './context';
 import { IMPLEMENTED } from './natives';
+import { StatusBook } from '../status/book';
+import { DRIVER_FUNCTIONS, STATUS_DRIVER_SOURCE } from '../status/driver-lua';
+import { statusNatives, type DriverHost } from '../status/natives';
+import { registerFlowScriptModules } from '../modules';
 
 export interface BoundFunctions {
   implemented: string[];
   notImplemented: string[];
+  /** The flow driver's alert step, to call after a dispatch that triggered a status (status/driver-lua.ts). */
+  driverEnd?: LuaFunctionRef;
 }
+
+const isDriverFunction = (profile: BindingContext['profile'], name: string): boolean => DRIVER_FUNCTIONS[profile].includes(name);
 
 /** Catalog functions of the profile that have an implementation, and those that do not (yet). */
 export function bindingCoverage(profile: BindingContext['profile']): BoundFunctions {
   const implemented: string[] = [];
   const notImplemented: string[] = [];
-  for (const fn of functionsFor(profile)) (IMPLEMENTED[fn.name] ? implemented : notImplemented).push(fn.name);
+  for (const fn of functionsFor(profile)) (IMPLEMENTED[fn.name] || isDriverFunction(profile, fn.name) ? implemented : notImplemented).push(fn.name);
   return { implemented, notImplemented };
 }
 
@@ -39,10 +48,13 @@ end
 `;
 
 /** Registers `flow.*` for ctx.profile in `vm`. Call once per VM, before loading scripts. */
-export function bindFlowApi(vm: LuaVm, ctx: BindingContext): BoundFunctions {
+export function bindFlowApi(vm: LuaVm, ctx: BindingContext, host?: DriverHost): BoundFunctions {
+  if (!vm.modules.get('flow_consts')) registerFlowScriptModules(vm.modules, vm, ctx.profile);
+  ctx.statuses ??= new StatusBook(ctx.profile, () => {});
   vm.setGlobal('flow', {});
   const located: { [name: string]: NativeFunction } = {};
   for (const fn of functionsFor(ctx.profile)) {
+    if (isDriverFunction(ctx.profile, fn.name)) continue;
     const impl = IMPLEMENTED[fn.name];
     if (!impl) {
       located[fn.name] = (call) => {
@@ -63,7 +75,7 @@ export function bindFlowApi(vm: LuaVm, ctx: BindingContext): BoundFunctions {
           ctx.log.warning(fn.name, `${fn.name} : no current flow`, site);
           return null;
         }
-        return impl(flow, ctx, args);
+        return impl(flow, ctx, args, site);
       };
     } else {
       const unknown: CallSite = { file: '', line: 0 };
@@ -80,7 +92,18 @@ export function bindFlowApi(vm: LuaVm, ctx: BindingContext): BoundFunctions {
   vm.setGlobal(HIDDEN, located);
   const r = vm.loadScript(WRAPPER, '=(flow bindings)');
   if (!r.ok) throw new Error(`flow bindings: ${r.error.message}`);
-  return bindingCoverage(ctx.profile);
+  let dispatchNo = 0;
+  vm.setGlobal('__flowscript_status', statusNatives(ctx.statuses, ctx, host ?? {
+    script: () => '', dispatchNo: () => dispatchNo++, markDirty: () => {},
+    warn: (message, site) => ctx.log.warning('triggerStatus', message, site),
+  }));
+  const d = vm.loadScript(STATUS_DRIVER_SOURCE[ctx.profile], 'builtin/flow_driver.lua');
+  if (!d.ok) throw new Error(`flow driver: ${d.error.message}\n${d.error.traceback}`);
+  const end = vm.getGlobal('__flowscript_driver_end');
+  vm.setGlobal('__flowscript_driver_end', null);
+  const bound = bindingCoverage(ctx.profile);
+  if (end !== null && typeof end === 'object' && end.kind === 'function') bound.driverEnd = end;
+  return bound;
 }
 
 function siteOf(call: NativeCall): CallSite {

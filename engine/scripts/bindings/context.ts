@@ -5,6 +5,7 @@
 import type { Profile } from '../../../api/flow';
 import type { Flow } from '../../flows/flow';
 import type { GeoDatabase } from '../../geo';
+import type { StatusBook } from '../status/book';
 
 /** Where in the script a native was called from (Lua-side wrappers pass it; 0/'' when unknown). */
 export interface CallSite {
@@ -27,6 +28,10 @@ export interface BindingContext {
   readonly log: BindingLog;
   /** ntopng's local networks (default 192.168.1.0/24, 127.0.0.0/8 and ::1). */
   readonly localNetworks: readonly string[];
+  /** Statuses, alerts and scores of the flows (bindFlowApi creates one when absent). */
+  statuses?: StatusBook;
+  /** Blacklisted addresses/networks (ntopng's category lists), for isBlacklisted. */
+  readonly blacklist?: readonly string[];
 }
 
 /** ntopng's default local networks, from the catalog. */

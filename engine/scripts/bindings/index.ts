@@ -1,5 +1,6 @@
 /** The global `flow` of a flow script, bound from the api/flow catalog (docs/run.md). */
 export { bindFlowApi, bindingCoverage, argumentProblem, type BoundFunctions } from './binder';
 export { DEFAULT_LOCAL_NETWORKS, type BindingContext, type BindingLog, type CallSite } from './context';
-export { IMPLEMENTED, l4ProtoName, type FlowNative } from './natives';
+export { IMPLEMENTED, type FlowNative } from './natives';
+export { l4ProtoName } from './flow-facts';
 export { networkMatcher, isBroadOrMulticast } from './locality';

@@ -3,170 +3,20 @@
  * detector's metadata) and returns what ntopng's C binding pushes, keys spelled as in spec §1.4.
  * Functions absent from IMPLEMENTED are bound by the binder to a "not implemented yet" native.
  */
-import { protocolByName, breedName, categoryByName } from '../../../api/ndpi';
-import type { Profile } from '../../../api/flow';
 import type { Flow } from '../../flows/flow';
-import type { DirectionStats } from '../../flows/direction-stats';
 import type { JsValue, NativeCall } from '../vm';
-import type { BindingContext } from './context';
-import { isBroadOrMulticast, networkMatcher } from './locality';
+import type { BindingContext, CallSite } from './context';
+import { fullInfo, mudInfo } from './full-info';
+import { blacklistedInfo } from './blacklist';
+import { isBroadOrMulticast } from './locality';
+import {
+  l4ProtoName, masterId, appId, ndpiId, ndpiName, categoryText, categoryId, breedText, secs, duration, cliLocal, srvLocal, hostKey, geolocation, directionTraffic, iat, tlsInfo, sshInfo, httpInfo, dnsInfo, NO_SITE, isIcmp, connectionRefused, tcpConnecting, retrPercentage,
+  type Table,
+} from './flow-facts';
 
 /** A native's body: the current flow is set (the binder answers nil when it is not). */
-export type FlowNative = (flow: Flow, ctx: BindingContext, call: NativeCall) => JsValue;
+export type FlowNative = (flow: Flow, ctx: BindingContext, call: NativeCall, site?: CallSite) => JsValue;
 
-type Table = { [key: string]: JsValue };
-
-const L4_NAMES: { [proto: number]: string } = {
-  1: 'ICMP', 2: 'IGMP', 6: 'TCP', 17: 'UDP', 41: 'IPv6', 46: 'RSVP', 47: 'GRE', 50: 'ESP', 58: 'IPv6-ICMP', 89: 'OSPF',
-  103: 'PIM', 112: 'VRRP',
-};
-const TCP_SYN = 0x02;
-const TCP_ACK = 0x10;
-
-/** `proto.l4` as ntopng names it. */
-export function l4ProtoName(proto: number): string {
-  return L4_NAMES[proto] ?? String(proto);
-}
-
-const masterId = (f: Flow): number => (f.l7 ? protocolByName(f.l7.master)?.id ?? 0 : 0);
-const appId = (f: Flow): number => (f.l7 ? protocolByName(f.l7.app)?.id ?? 0 : 0);
-/** ntopng's app id: the app, or the master when the app is unknown. */
-const ndpiId = (f: Flow): number => appId(f) || masterId(f);
-const ndpiName = (f: Flow): string => f.l7?.label ?? 'Unknown';
-const categoryText = (f: Flow): string => f.l7?.category ?? 'Unspecified';
-const categoryId = (f: Flow): number => (f.l7?.category ? categoryByName(f.l7.category)?.id ?? 0 : 0);
-const breedText = (f: Flow): string => {
-  const id = ndpiId(f);
-  const p = id ? (protocolByName(f.l7!.app) ?? protocolByName(f.l7!.master)) : protocolByName('Unknown');
-  return breedName(p?.breed ?? 0);
-};
-const secs = (t: number): number => Math.floor(t);
-const duration = (f: Flow): number => secs(f.lastSeen) - secs(f.firstSeen);
-
-const matchers = new WeakMap<readonly string[], (ip: string) => boolean>();
-function isLocalIp(ctx: BindingContext, ip: string): boolean {
-  let m = matchers.get(ctx.localNetworks);
-  if (!m) matchers.set(ctx.localNetworks, (m = networkMatcher(ctx.localNetworks)));
-  return m(ip);
-}
-const cliLocal = (f: Flow, ctx: BindingContext) => isLocalIp(ctx, f.clientIp);
-const srvLocal = (f: Flow, ctx: BindingContext) => isLocalIp(ctx, f.serverIp);
-const hostKey = (ip: string, vlan: number) => (vlan ? `${ip}@${vlan}` : ip);
-
-function geolocation(prefix: 'cli' | 'srv', ip: string, ctx: BindingContext): Table {
-  // ntopng pushes the four keys whenever the host object exists (always here): an unknown
-  // country or city is "", unknown coordinates are 0 (spec §1.4).
-  const g = ctx.geo.lookup(ip);
-  return {
-    [`${prefix}.latitude`]: g.latitude ?? 0,
-    [`${prefix}.longitude`]: g.longitude ?? 0,
-    [`${prefix}.country`]: g.country ?? '',
-    [`${prefix}.city`]: g.city ?? '',
-  };
-}
-
-function directionTraffic(d: DirectionStats, prefix: 'cli2srv' | 'srv2cli'): Table {
-  const len = d.packetLength;
-  return {
-    [`${prefix}.bytes`]: d.bytes,
-    [`${prefix}.goodput_bytes`]: d.goodputBytes,
-    [`${prefix}.packets`]: d.packets,
-    [`${prefix}.last`]: secs(d.lastSeen),
-    [`${prefix}.pkt_len.min`]: len.count ? len.min : 0,
-    [`${prefix}.pkt_len.max`]: len.count ? len.max : 0,
-    [`${prefix}.pkt_len.avg`]: len.count ? len.average : 0,
-    [`${prefix}.pkt_len.stddev`]: len.count ? len.stddev : 0,
-    [`${prefix}.fragments`]: d.fragments,
-  };
-}
-
-/** Inter-arrival times in milliseconds (ntopng's unit); {} without at least two packets. */
-function iat(d: DirectionStats, key: string): Table {
-  const s = d.interArrival;
-  if (!s.count) return {};
-  return { [key]: { min: s.min * 1000, max: s.max * 1000, avg: s.average * 1000, stddev: s.stddev * 1000 } };
-}
-
-function tlsInfo(f: Flow, profile: Profile): Table {
-  const t = f.l7?.tls;
-  if (!t) return {};
-  const out: Table = {};
-  if (t.version !== undefined) out['protos.tls_version'] = t.version;
-  if (profile === '2019.11') {
-    out['protos.tls.subject_alt_name_match'] = !!(t.sni && t.serverNames?.some((n) => nameMatches(t.sni!, n)));
-    if (t.sni) out['protos.tls.certificate'] = t.sni;
-    if (t.certificateSubject) out['protos.tls.server_certificate'] = t.certificateSubject;
-  } else {
-    if (t.serverNames?.length) out['protos.tls.server_names'] = t.serverNames.join(',');
-    if (t.alpn?.length) out['protos.tls.client_alpn'] = t.alpn.join(',');
-    if (t.supportedVersions?.length) out['protos.tls.client_tls_supported_versions'] = t.supportedVersions.join(',');
-    if (t.sni) out['protos.tls.client_requested_server_name'] = t.sni;
-  }
-  if (t.ja3Client) out['protos.tls.ja3.client_hash'] = t.ja3Client;
-  if (t.ja3Server) out['protos.tls.ja3.server_hash'] = t.ja3Server;
-  if (t.cipherClass) out['protos.tls.ja3.server_unsafe_cipher'] = t.cipherClass;
-  if (t.cipher !== undefined) out['protos.tls.ja3.server_cipher'] = t.cipher;
-  return out;
-}
-
-function nameMatches(sni: string, pattern: string): boolean {
-  if (pattern.startsWith('*.')) return sni.endsWith(pattern.slice(1)) && !sni.slice(0, -pattern.length + 1).includes('.');
-  return sni.toLowerCase() === pattern.toLowerCase();
-}
-
-function sshInfo(f: Flow): Table {
-  const s = f.l7?.ssh;
-  const out: Table = {};
-  if (!s) return out;
-  if (s.clientSignature) out['protos.ssh.client_signature'] = s.clientSignature;
-  if (s.serverSignature) out['protos.ssh.server_signature'] = s.serverSignature;
-  if (s.hasshClient) out['protos.ssh.hassh.client_hash'] = s.hasshClient;
-  if (s.hasshServer) out['protos.ssh.hassh.server_hash'] = s.hasshServer;
-  return out;
-}
-
-function httpInfo(f: Flow): Table {
-  const h = f.l7?.http;
-  const out: Table = {};
-  if (!h) return out;
-  if (h.url !== undefined) {
-    out['protos.http.last_method'] = h.method ?? '';
-    out['protos.http.last_return_code'] = h.statusCode ?? 0;
-    out['protos.http.last_url'] = h.url;
-  }
-  if (h.host) out['protos.http.server_name'] = h.host;
-  return out;
-}
-
-function dnsInfo(f: Flow): Table {
-  const d = f.l7?.dns;
-  const out: Table = {};
-  if (!d) return out;
-  if (d.query !== undefined) {
-    out['protos.dns.last_query_type'] = d.queryType ?? 0;
-    out['protos.dns.last_return_code'] = d.returnCode ?? 0;
-    out['protos.dns.last_query'] = d.query;
-  }
-  if (d.invalidCharsInQuery) out['protos.dns.invalid_chars_in_query'] = true;
-  return out;
-}
-
-const isIcmp = (f: Flow) => f.l4Proto === 1 || f.l4Proto === 58;
-
-function connectionRefused(f: Flow): boolean {
-  return f.isTcp && !f.threeWayHandshake && f.rstSeen && f.serverToClient.packets > 0;
-}
-
-function tcpConnecting(f: Flow): boolean {
-  if (!f.isTcp) return false;
-  const c = f.clientToServer.tcpFlags;
-  const s = f.serverToClient.tcpFlags;
-  return c === TCP_SYN && (s === 0 || s === (TCP_SYN | TCP_ACK));
-}
-
-function retrPercentage(d: DirectionStats): number {
-  return d.packets ? (d.retransmissions * 100) / d.packets : 0;
-}
 
 export const IMPLEMENTED: Readonly<Record<string, FlowNative>> = {
   // --- info
@@ -185,8 +35,8 @@ export const IMPLEMENTED: Readonly<Record<string, FlowNative>> = {
   },
 
   // --- peers
-  isBlacklisted: () => false,
-  getBlacklistedInfo: () => ({}),
+  isBlacklisted: (f, ctx) => Object.keys(blacklistedInfo(f, ctx)).length > 0,
+  getBlacklistedInfo: (f, ctx) => blacklistedInfo(f, ctx),
   isLocal: (f, ctx) => cliLocal(f, ctx) && srvLocal(f, ctx),
   isRemoteToRemote: (f, ctx) => !cliLocal(f, ctx) && !srvLocal(f, ctx),
   isLocalToRemote: (f, ctx) => cliLocal(f, ctx) && !srvLocal(f, ctx),
@@ -278,6 +128,57 @@ export const IMPLEMENTED: Readonly<Record<string, FlowNative>> = {
   getICMPType: (f) => (isIcmp(f) ? f.icmpType : 0),
   getMaxSeenIcmpPayloadSize: (f) => f.maxIcmpPayload,
   getICMPStatusInfo: (f) => (isIcmp(f) ? { type: f.icmpType, code: f.icmpCode } : null),
+
+  // --- info (expensive)
+  getFullInfo: (f, ctx) => fullInfo(f, ctx),
+  getMUDInfo: (f, ctx) => mudInfo(f, ctx),
+
+  // --- statuses, alerts, scores (the Lua driver adds triggerStatus and the wrappers)
+  getStatus: (f, ctx) => Number(ctx.statuses!.bitmap(f)),
+  isStatusSet: (f, ctx, call) => ctx.statuses!.isSet(f, call.number(1)!),
+  getPredominantStatus: (f, ctx) => ctx.statuses!.peek(f)?.predominant ?? 0,
+  setPredominantStatus: (f, ctx, call) => { ctx.statuses!.state(f).predominant = call.number(1)!; return null; },
+  getAlertedStatus: (f, ctx) => ctx.statuses!.peek(f)?.alertedStatus ?? 0,
+  getAlertedStatusScore: (f, ctx) => ctx.statuses!.peek(f)?.alertedScore ?? 0,
+  canTriggerAlert: (f, ctx) => !(ctx.statuses!.peek(f)?.alerted ?? false),
+  getScore: (f, ctx) => ctx.statuses!.score(f),
+  getScoreInfo: (f, ctx) => {
+    const book = ctx.statuses!;
+    const st = book.peek(f);
+    const t: Table = { status_map: Number(book.bitmap(f)), score: book.score(f) };
+    if (ctx.profile === '2019.11') {
+      t['cli.score'] = book.hostScore(f.clientIp, f.vlan);
+      t['srv.score'] = book.hostScore(f.serverIp, f.vlan);
+    }
+    if (st?.statusInfo !== undefined) t.status_info = st.statusInfo;
+    return t;
+  },
+  setScore: (f, ctx, call, site) => { ctx.statuses!.setScore(f, 'flow', call.number(1)!, site ?? NO_SITE); return null; },
+  setClientScore: (f, ctx, call, site) => { ctx.statuses!.setScore(f, 'client', call.number(1)!, site ?? NO_SITE); return null; },
+  setServerScore: (f, ctx, call, site) => { ctx.statuses!.setScore(f, 'server', call.number(1)!, site ?? NO_SITE); return null; },
+  // 4.2's C setter (status_id, flow_score, cli_score, srv_score, script_key, category_id)
+  setStatus: (f, ctx, call, site) => ctx.statuses!.set(f, call.number(1)!, site ?? NO_SITE, {
+    flow: call.number(2) ?? 0, client: call.number(3) ?? 0, server: call.number(4) ?? 0,
+  }),
+  triggerAlert: (f, ctx, call, site) => {
+    const book = ctx.statuses!;
+    if (ctx.profile === '4.2') {
+      const json = call.string(6) ?? undefined;
+      const triggered = book.alert(f, call.number(1)!, call.number(2)!, call.number(3)!, call.number(5)!, json, call.number(4)!, site ?? NO_SITE, '');
+      return triggered && json !== undefined ? { triggered, alert_json: json } : { triggered };
+    }
+    return book.alert(f, call.number(1)!, call.number(2)!, call.number(3)!, call.number(4)!, call.string(5) ?? undefined, undefined, site ?? NO_SITE, '');
+  },
+
+  // --- nDPI risks (4.2): the detector reports none yet, so the flow has no risk
+  getRiskInfo: () => ({}),
+  hasRisk: () => false,
+  setCustomInfo: (f, ctx, call) => { ctx.statuses!.state(f).customInfo = call.string(1)!; return true; },
+  getnDPIMatchPacket: (f) => {
+    const p = f.l7?.matchPacket;
+    if (!p || p.length === 0) return { payload_len: 0 };
+    return { payload_len: p.length, payload: p };
+  },
 
   // --- internal / misc
   getKey: (f) => f.keyHash >>> 0,

@@ -20,6 +20,7 @@ import { registerFlowScriptModules } from '../modules';
 import { HookScheduler, type HookCall } from '../scheduler';
 import type { SchedulerTiming } from '../scheduler/scheduler';
 import { LuaVm, type JsValue, type LuaErrorInfo, type LuaFunctionRef } from '../vm';
+import { StatusBook, type StatusEvent } from '../status/book';
 import { lastLine, scriptFromValue, scriptKey, type LoadedScript } from './load';
 import { luaToJs } from './lua-values';
 
@@ -36,6 +37,8 @@ export interface ScriptRunnerOptions {
   localNetworks?: readonly string[];
   /** Shorter walk/periodicUpdate intervals (live demonstrations and tests; docs/live.md). */
   timing?: SchedulerTiming;
+  /** Blacklisted addresses or networks (CIDR), what ntopng's category lists would hold. */
+  blacklist?: readonly string[];
 }
 
 export interface HookStats {
@@ -74,6 +77,9 @@ export class ScriptRunner {
   private running: Running = { script: '', hook: '' };
   private scheduler: HookScheduler | undefined;
   private readonly timing: SchedulerTiming | undefined;
+  readonly statuses: StatusBook;
+  private dispatchNo = 0;
+  private dirty = false;
 
   constructor(options: ScriptRunnerOptions) {
     this.profile = options.profile ?? DEFAULT_PROFILE;
@@ -91,10 +97,13 @@ export class ScriptRunner {
       onTprint: (e) => this.emit('print', e.text, e, { output: 'tprint' }),
       onTrace: (e) => this.emit('print', e.message, e, { output: 'traceError', level: e.levelName }),
     });
+    this.statuses = new StatusBook(this.profile, (e) => this.statusEvent(e));
     this.ctx = {
       profile: this.profile,
       geo: this.geo,
       currentFlow: undefined,
+      statuses: this.statuses,
+      blacklist: options.blacklist ?? [],
       localNetworks: options.localNetworks ?? DEFAULT_LOCAL_NETWORKS,
       log: {
         warning: (fn, message, site) => this.emit('error', message, site, { level: 'warning', native: fn }),
@@ -102,7 +111,12 @@ export class ScriptRunner {
           this.emit('error', `flow.${fn} is not implemented yet in Flow Script Studio (it returned nil)`, site, { level: 'not-implemented', native: fn }),
       },
     };
-    this.bound = bindFlowApi(this.vm, this.ctx);
+    this.bound = bindFlowApi(this.vm, this.ctx, {
+      script: () => this.running.script,
+      dispatchNo: () => this.dispatchNo,
+      markDirty: () => { this.dirty = true; },
+      warn: (message, site) => this.emit('error', message, site, { level: 'warning', native: 'triggerStatus' }),
+    });
   }
 
   /** Loads every script and runs setup(); problems become error hits. Returns the keys that will run. */
@@ -148,6 +162,7 @@ export class ScriptRunner {
       profile: this.profile,
       scripts: [...this.scripts.values()].map((s) => s.decl),
       sink: (call) => this.dispatch(call),
+      status: { getStatusBitmap: (flow) => this.statuses.bitmap(flow) },
       giveUpDetection: (flow) => detector?.giveUp(flow),
       timing: this.timing,
     });
@@ -187,10 +202,20 @@ export class ScriptRunner {
     return true;
   }
 
+  /**
+   * One dispatch of ntopng's flow driver: the selected scripts' hooks in order, then the alert
+   * step. As in ntopng there is no pcall per script: an error aborts the rest of the dispatch
+   * (later scripts and the alert step) for this flow event.
+   */
   private dispatch(call: HookCall): void {
     const now = Math.floor(call.now);
     this.ctx.currentFlow = call.flow;
-    for (const key of call.scripts) {
+    this.dispatchNo++;
+    this.dirty = false;
+    let aborted = false;
+    const scripts = call.scripts;
+    for (let i = 0; i < scripts.length; i++) {
+      const key = scripts[i]!;
       const s = this.scripts.get(key);
       const fn = s?.hooks.get('all') ?? s?.hooks.get(call.hook);
       if (!s || !fn) continue;
@@ -202,10 +227,49 @@ export class ScriptRunner {
       const st = (byHook[call.hook] ??= { calls: 0, ms: 0 });
       st.calls++;
       st.ms += performance.now() - t0;
+      if (!r.ok) {
+        const skipped = scripts.slice(i + 1).filter((k) => this.scripts.has(k));
+        this.scriptError(r.error, skipped.length ? { skipped } : undefined);
+        aborted = true;
+        break;
+      }
+    }
+    if (this.dirty && !aborted && this.bound.driverEnd) {
+      this.running = { ...this.running, hook: call.hook, time: call.now, flow: call.flow };
+      const r = this.vm.call(this.bound.driverEnd, [now]);
       if (!r.ok) this.scriptError(r.error);
     }
+    if (call.hook === 'flowEnd') this.statuses.forget(call.flow);
     this.ctx.currentFlow = undefined;
     this.running = { script: '', hook: '' };
+  }
+
+  private statusEvent(e: StatusEvent): void {
+    const saved = this.running;
+    if (e.kind === 'alert' && e.script) this.running = { ...saved, script: e.script };
+    const at = e.site.file ? e.site : { file: '', line: 0 };
+    switch (e.kind) {
+      case 'status':
+        this.emit('status', `${e.action === 'set' ? 'set' : 'cleared'} ${e.key} (${e.id})`, at, { action: e.action, status: e.key, status_id: e.id });
+        break;
+      case 'score': {
+        const parts = e.how === 'set'
+          ? [`flow ${e.total.flow}`, `client ${e.total.client}`, `server ${e.total.server}`]
+          : [`flow +${e.flowScore} = ${e.total.flow}`, `client +${e.clientScore} = ${e.total.client}`, `server +${e.serverScore} = ${e.total.server}`];
+        this.emit('score', `score ${parts.join(', ')}`, at, {
+          how: e.how, flow: e.flowScore, client: e.clientScore, server: e.serverScore, totals: e.total,
+        });
+        break;
+      }
+      case 'alert':
+        this.emit('alert', `alert ${e.key} (${e.id}), alert type ${e.alertType}, severity ${e.severityId}${e.score !== undefined ? `, score ${e.score}` : ''}${e.replaced !== undefined ? `, replacing the alert of status ${this.statuses.keyOf(e.replaced)}` : ''}`, at, {
+          status: e.key, status_id: e.id, alert_type: e.alertType, severity_id: e.severityId,
+          ...(e.score !== undefined ? { score: e.score } : {}), ...(e.json !== undefined ? { json: e.json } : {}),
+          ...(e.replaced !== undefined ? { replaced: this.statuses.keyOf(e.replaced) } : {}), now: e.now,
+        });
+        break;
+    }
+    this.running = saved;
   }
 
   private pathOfKey(key: string): string {
@@ -213,11 +277,11 @@ export class ScriptRunner {
     return '';
   }
 
-  private scriptError(e: LuaErrorInfo): void {
+  private scriptError(e: LuaErrorInfo, extra?: { [key: string]: unknown }): void {
     const prefix = `${e.file}:${e.line}: `;
     const message = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
     const text = e.kind === 'syntax' ? `syntax error: ${message}` : e.kind === 'budget' ? `${message} (an endless loop? the budget is per hook call)` : message;
-    this.emit('error', text, e, { error: e.kind, ...(e.traceback ? { traceback: e.traceback } : {}) });
+    this.emit('error', text, e, { error: e.kind, ...(e.traceback ? { traceback: e.traceback } : {}), ...extra });
   }
 
   private emit(kind: HitKind, message: string, site: CallSite, data?: { [key: string]: unknown }): void {

@@ -53,6 +53,7 @@ declare module 'fengari' {
     lua_pushjsfunction(L: LuaState, f: LuaCFunction): void;
     lua_pushcfunction(L: LuaState, f: LuaCFunction): void;
     lua_createtable(L: LuaState, narr: number, nrec: number): void;
+    lua_rawset(L: LuaState, idx: number): void;
     lua_newtable(L: LuaState): void;
     lua_setfield(L: LuaState, idx: number, k: LuaString | string): void;
     lua_getfield(L: LuaState, idx: number, k: LuaString | string): number;
@@ -90,10 +91,11 @@ declare module 'fengari/src/lobject.js' {
   const lobject: {
     luaO_tostring: (L: unknown, obj: { ttisinteger(): boolean; value: number; setsvalue(s: unknown): void }) => void;
     luaO_pushvfstring: (L: unknown, fmt: Uint8Array, argp: unknown[]) => unknown;
+    pushsvalue2s: (L: unknown, ts: unknown) => void;
   };
   export = lobject;
 }
 declare module 'fengari/src/lstring.js' {
-  const lstring: { luaS_bless(L: unknown, s: Uint8Array): unknown };
+  const lstring: { luaS_bless(L: unknown, s: Uint8Array): unknown; luaS_hashlongstr(ts: unknown): string };
   export = lstring;
 }

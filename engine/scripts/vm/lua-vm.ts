@@ -12,6 +12,7 @@
 import { lauxlib, lua, lualib, to_jsstring, to_luastring, type LuaDebug, type LuaState, type LuaString } from 'fengari';
 import { readFileSync, realpathSync } from 'node:fs';
 import { posix, resolve, sep } from 'node:path';
+import { pushInterned } from './interned';
 import { needsFloat, patchLargeIntegralFloatFormatting } from './number-format';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
 import {
@@ -47,7 +48,6 @@ export class LuaVm {
   private readonly root: string;
   private readonly interval: number;
   private readonly onOutput: (event: OutputEvent) => void;
-  private readonly keys = new Map<string, LuaString>();
   /** Chunk name → folder (relative to root) whose files it may require. */
   private readonly homes = new Map<string, string>();
   private used = 0;
@@ -430,15 +430,6 @@ export class LuaVm {
 
   // --- JS ⇄ Lua values ---------------------------------------------------------------------
 
-  private key(k: string): LuaString {
-    let s = this.keys.get(k);
-    if (s === undefined) {
-      s = to_luastring(k);
-      if (this.keys.size < 4096) this.keys.set(k, s);
-    }
-    return s;
-  }
-
   /** Pushes one JS value (MultipleValues pushes only its first value here). */
   private push(L: LuaState, v: JsValue, depth: number): void {
     switch (typeof v) {
@@ -447,7 +438,7 @@ export class LuaVm {
         else lua.lua_pushinteger(L, v);
         return;
       case 'string':
-        lua.lua_pushstring(L, v.length <= 32 ? this.key(v) : to_luastring(v));
+        pushInterned(L, v);
         return;
       case 'boolean':
         lua.lua_pushboolean(L, v);
@@ -461,6 +452,7 @@ export class LuaVm {
     }
     if (v === null || depth > MAX_DEPTH) { lua.lua_pushnil(L); return; }
     if (v instanceof MultipleValues) { this.push(L, v.values[0], depth); return; }
+    if (v instanceof Uint8Array) { lua.lua_pushstring(L, v); return; }
     if (Array.isArray(v)) {
       const arr = v as readonly JsValue[];
       lua.lua_createtable(L, arr.length, 0);
@@ -480,8 +472,9 @@ export class LuaVm {
     for (const k of keys) {
       const fv = obj[k];
       if (fv === undefined) continue;
+      pushInterned(L, k);
       this.push(L, fv, depth + 1);
-      lua.lua_setfield(L, -2, this.key(k));
+      lua.lua_rawset(L, -3);
     }
   }
 

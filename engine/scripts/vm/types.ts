@@ -42,6 +42,8 @@ export type JsValue =
   | LuaFunctionRef
   | NativeFunction
   | MultipleValues
+  /** Raw bytes, pushed as a Lua string byte for byte. */
+  | Uint8Array
   | readonly JsValue[]
   | { readonly [key: string]: JsValue };
 
