@@ -138,12 +138,42 @@ export function tlsClientHello(serverName: string): number[] {
   return [0x16, 0x03, 0x01, ...u16(handshake.length), ...handshake];
 }
 
-/** A TLS 1.2 ServerHello choosing TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256. */
-export function tlsServerHello(): number[] {
+/** A TLS 1.2 ServerHello choosing TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (or an older `version`, e.g. 0x0301 = TLS 1.0). */
+export function tlsServerHello(version = 0x0303): number[] {
   const random = Array.from({ length: 32 }, (_, i) => (i * 53 + 7) & 0xff);
-  const body = [0x03, 0x03, ...random, 0x00, 0xc0, 0x2f, 0x00, 0x00, 0x00];
+  const body = [...u16(version), ...random, 0x00, 0xc0, 0x2f, 0x00, 0x00, 0x00];
   const handshake = [0x02, 0x00, ...u16(body.length), ...body];
   return [0x16, 0x03, 0x03, ...u16(handshake.length), ...handshake];
+}
+
+/** An HTTP POST with a form body. */
+export function httpPost(host: string, path: string, body: string, userAgent = 'Mozilla/5.0'): number[] {
+  return ascii(`POST ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${userAgent}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+}
+
+/**
+ * The first packet of a Google QUIC (Q046) connection: long header, then the plain-text CHLO
+ * handshake message with its SNI and UAID tags (what nDPI reads to name the service).
+ */
+export function gquicClientHello(serverName: string, userAgent = 'Chrome/120.0.6099.71'): number[] {
+  const tags: [string, number[]][] = [['SNI\0', ascii(serverName)], ['UAID', ascii(userAgent)], ['VER\0', ascii('Q046')]];
+  const le32 = (v: number) => [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, (v >>> 24) & 0xff];
+  let end = 0;
+  const table: number[] = [];
+  const values: number[] = [];
+  for (const [tag, value] of tags) {
+    end += value.length;
+    table.push(...ascii(tag), ...le32(end));
+    values.push(...value);
+  }
+  const chlo = [...ascii('CHLO'), tags.length, 0, 0, 0, ...table, ...values];
+  const dcid = [0x51, 0x2b, 0x7e, 0x10, 0x22, 0x9a, 0x4c, 0x01];
+  // long header (0xc3: long, fixed bit, 4-byte packet number), version, DCID/SCID lengths, DCID
+  const header = [0xc3, ...ascii('Q046'), 0x50, ...dcid, 0x00, 0x00, 0x00, 0x01];
+  // a STREAM frame on stream 1 carrying the CHLO, padded like a real client (>= 1200 bytes)
+  const frame = [0xa0, 0x01, ...u16(chlo.length), ...chlo];
+  const padding = new Array<number>(Math.max(0, 1200 - header.length - frame.length - 12)).fill(0);
+  return [...header, ...Array.from({ length: 12 }, (_, i) => (i * 29 + 3) & 0xff), ...frame, ...padding];
 }
 
 /** Opaque TLS application data of `length` bytes. */

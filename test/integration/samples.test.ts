@@ -24,7 +24,7 @@ test('npm run samples reproduces the committed captures byte for byte', () => {
   try {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/make-samples.ts', dir], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    for (const name of ['mixed.pcap', 'mixed.pcapng']) {
+    for (const name of ['mixed.pcap', 'mixed.pcapng', 'web.pcap', 'long-lived.pcap', 'remote.pcap']) {
       assert.ok(readFileSync(join(dir, name)).equals(readFileSync(join(SAMPLES, name))), `${name} differs: run npm run samples and commit`);
     }
   } finally {

@@ -239,7 +239,6 @@ export class ScriptRunner {
       const r = this.vm.call(this.bound.driverEnd, [now]);
       if (!r.ok) this.scriptError(r.error);
     }
-    if (call.hook === 'flowEnd') this.statuses.forget(call.flow);
     this.ctx.currentFlow = undefined;
     this.running = { script: '', hook: '' };
   }

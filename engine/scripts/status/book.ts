@@ -39,7 +39,8 @@ export type StatusEvent =
   };
 
 export class StatusBook {
-  private readonly states = new Map<Flow, FlowStatusState>();
+  /** Weak: a flow's state goes with the flow (statusChanged still reads it after flowEnd). */
+  private readonly states = new WeakMap<Flow, FlowStatusState>();
   private readonly hostScores = new Map<string, number>();
   private readonly keysById = new Map<number, string>();
   readonly maxScore: number | undefined;
@@ -62,11 +63,6 @@ export class StatusBook {
 
   peek(flow: Flow): FlowStatusState | undefined {
     return this.states.get(flow);
-  }
-
-  /** Forget a flow after its flowEnd (ntopng frees it). */
-  forget(flow: Flow): void {
-    this.states.delete(flow);
   }
 
   bitmap(flow: Flow): bigint {
