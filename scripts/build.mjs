@@ -11,6 +11,8 @@ const entries = [
   { in: 'engine/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   // the Lua sandbox's worker thread (engine/scripts/vm/sandbox-host.ts looks for it next to the bundle)
   { in: 'engine/scripts/vm/sandbox-worker.ts', out: 'dist/lua-worker.js' },
+  // the worker of an isolated `flowscript run` (engine/scripts/runner/isolated.ts looks for it next to the bundle)
+  { in: 'engine/scripts/runner/script-worker.ts', out: 'dist/script-worker.js' },
   // Parts loaded on first use, from their own bundles so that a command does not parse
   // them at start-up (see the __BUNDLED__ branches in engine/run.ts and engine/cli.ts).
   { in: 'engine/dpi/detector.ts', out: 'dist/dpi.js' },

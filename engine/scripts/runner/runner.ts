@@ -19,7 +19,7 @@ import { bindFlowApi, DEFAULT_LOCAL_NETWORKS, type BindingContext, type BoundFun
 import { registerFlowScriptModules } from '../modules';
 import { HookScheduler, type HookCall } from '../scheduler';
 import type { SchedulerTiming } from '../scheduler/scheduler';
-import { LuaVm, type JsValue, type LuaErrorInfo, type LuaFunctionRef } from '../vm';
+import { LuaVm, WATCH_LINE, type JsValue, type LuaErrorInfo, type LuaFunctionRef } from '../vm';
 import { StatusBook, type StatusEvent } from '../status/book';
 import { lastLine, scriptFromValue, scriptKey, type LoadedScript } from './load';
 import { luaToJs } from './lua-values';
@@ -39,7 +39,29 @@ export interface ScriptRunnerOptions {
   timing?: SchedulerTiming;
   /** Blacklisted addresses or networks (CIDR), what ntopng's category lists would hold. */
   blacklist?: readonly string[];
+  /**
+   * Shared cells for the watchdog of an isolated run (isolated.ts): [WATCH_DISPATCH] the dispatch
+   * running now (-1 while loading, 0 when idle), [WATCH_LINE] its line, [WATCH_SCRIPT] the index
+   * of the running script in `scripts`.
+   */
+  watch?: Int32Array;
+  /** Calls not to make again (after the watchdog stopped them): an error hit instead. */
+  skip?: readonly SkippedCall[];
 }
+
+/** A call the watchdog stopped: the dispatch number (0 = loading) and the script. */
+export interface SkippedCall {
+  dispatch: number;
+  script: string;
+  line: number;
+  kind: 'deadline' | 'memory' | 'worker';
+  message: string;
+  /** Host-side bookkeeping: its error hit was delivered. */
+  delivered?: boolean;
+}
+
+export const WATCH_DISPATCH = 0;
+export const WATCH_SCRIPT = 2;
 
 export interface HookStats {
   calls: number;
@@ -80,6 +102,14 @@ export class ScriptRunner {
   readonly statuses: StatusBook;
   private dispatchNo = 0;
   private dirty = false;
+  private readonly watch: Int32Array | undefined;
+  private readonly skips = new Map<string, SkippedCall>();
+  private readonly scriptIndex = new Map<string, number>();
+
+  /** Number of the dispatch running or last run (0 while loading): orders the hits of a run. */
+  get position(): number {
+    return this.dispatchNo;
+  }
 
   constructor(options: ScriptRunnerOptions) {
     this.profile = options.profile ?? DEFAULT_PROFILE;
@@ -88,7 +118,11 @@ export class ScriptRunner {
     this.timing = options.timing;
     const root = commonFolder(options.scripts.map((p) => resolve(p)));
     for (const path of options.scripts) this.files.set(relative(root, resolve(path)).split(sep).join('/'), path);
+    this.watch = options.watch;
+    for (const sk of options.skip ?? []) this.skips.set(`${sk.dispatch}:${sk.script}`, sk);
+    options.scripts.forEach((p, i) => { if (!this.scriptIndex.has(scriptKey(p))) this.scriptIndex.set(scriptKey(p), i); });
     this.vm = LuaVm.create({
+      watch: options.watch,
       instructionBudget: options.instructionBudget ?? DEFAULT_INSTRUCTION_BUDGET,
       scriptRoot: root,
       onOutput: (e) => this.emit('print', e.kind === 'print' ? e.text : e.text.replace(/\n$/, ''), { file: e.file, line: e.line }, e.kind === 'write' ? { output: 'io.write' } : undefined),
@@ -128,8 +162,15 @@ export class ScriptRunner {
         this.emit('error', `duplicate script key '${key}': skipped (ntopng keeps the first)`, { file: chunk, line: 0 });
         continue;
       }
+      const skipped = this.skips.get(`0:${key}`);
+      if (skipped) {
+        this.emit('error', skipped.message, { file: chunk, line: skipped.line }, { error: skipped.kind });
+        continue;
+      }
       const source = readFileSync(path, 'utf8');
+      this.watching(-1, key);
       const r = this.vm.loadScript(source, chunk);
+      this.watching(0, key);
       if (!r.ok) {
         this.scriptError(r.error);
         continue;
@@ -188,9 +229,20 @@ export class ScriptRunner {
     return this.scheduler ? { ...this.scheduler.stats.calls } : undefined;
   }
 
+  /** Tells the watchdog what runs now (dispatch -1 = loading, 0 = nothing). */
+  private watching(dispatch: number, script: string): void {
+    const w = this.watch;
+    if (!w) return;
+    Atomics.store(w, WATCH_SCRIPT, this.scriptIndex.get(script) ?? 0);
+    Atomics.store(w, WATCH_LINE, 0);
+    Atomics.store(w, WATCH_DISPATCH, dispatch);
+  }
+
   private callSetup(s: LoadedScript, fn: LuaFunctionRef): boolean {
     this.running = { script: s.key, hook: 'setup' };
+    this.watching(-1, s.key);
     const r = this.vm.call(fn);
+    this.watching(0, s.key);
     if (!r.ok) {
       this.scriptError(r.error);
       return false;
@@ -220,9 +272,18 @@ export class ScriptRunner {
       const fn = s?.hooks.get('all') ?? s?.hooks.get(call.hook);
       if (!s || !fn) continue;
       this.running = { script: key, hook: call.hook, time: call.now, flow: call.flow };
+      const stopped = this.skips.size ? this.skips.get(`${this.dispatchNo}:${key}`) : undefined;
+      if (stopped) {
+        const skipped = scripts.slice(i + 1).filter((k) => this.scripts.has(k));
+        this.emit('error', stopped.message, { file: relChunk(this.files, s.file), line: stopped.line }, { error: stopped.kind, ...(skipped.length ? { skipped } : {}) });
+        aborted = true;
+        break;
+      }
       const args: JsValue[] = this.profile === '2019.11' ? [now] : [now, this.confs.get(key) ?? {}];
       const t0 = performance.now();
+      if (this.watch) this.watching(this.dispatchNo, key);
       const r = this.vm.call(fn, args);
+      if (this.watch) Atomics.store(this.watch, WATCH_DISPATCH, 0);
       const byHook = (this.stats.hooks[key] ??= {});
       const st = (byHook[call.hook] ??= { calls: 0, ms: 0 });
       st.calls++;

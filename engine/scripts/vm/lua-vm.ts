@@ -18,7 +18,7 @@ import { SANDBOX_PRELUDE } from './sandbox-prelude';
 import {
   ModuleRegistry, MultipleValues,
   type JsValue, type LuaErrorInfo, type LuaFunctionRef, type LuaResult, type LuaTableValue, type LuaValue,
-  type LuaVmOptions, type NativeCall, type NativeFunction, type OutputEvent,
+  type LuaVmOptions, type NativeCall, type NativeFunction, type OutputEvent, MAX_STRING_BYTES, WATCH_LINE,
 } from './types';
 
 const {
@@ -32,6 +32,7 @@ const MAX_DEPTH = 16;
 const S = (s: string): LuaString => to_luastring(s, true);
 const INFO_SL = S('Sl');
 const INFO_FN_S = S('>S');
+const INFO_L = S('l');
 
 /** Where a script is: chunk name (file) and line. */
 interface Where { file: string; line: number }
@@ -83,6 +84,49 @@ export class LuaVm {
     if (status !== LUA_OK) throw new Error(`sandbox prelude: ${lua.lua_tojsstring(L, -1)}`);
     for (const fn of [this.print, this.write, this.builtinSearcher, this.folderSearcher]) lua.lua_pushjsfunction(L, fn);
     if (lua.lua_pcall(L, 4, 0, 0) !== LUA_OK) throw new Error(`sandbox prelude: ${lua.lua_tojsstring(L, -1)}`);
+    this.watch = options.watch;
+    this.guardStringFunctions();
+  }
+
+  private readonly watch: Int32Array | undefined;
+
+  /**
+   * Wraps the string functions that can run long inside one VM instruction: each call records
+   * its line for the watchdog, and string.rep refuses results over MAX_STRING_BYTES.
+   */
+  private guardStringFunctions(): void {
+    const L = this.L;
+    lua.lua_getglobal(L, S('string'));
+    for (const name of ['find', 'match', 'gmatch', 'gsub', 'rep']) {
+      lua.lua_getfield(L, -1, S(name));
+      const original = lauxlib.luaL_ref(L, LUA_REGISTRYINDEX);
+      const isRep = name === 'rep';
+      lua.lua_pushjsfunction(L, (L2: LuaState): number => {
+        if (this.watch) {
+          const ar = new lua.lua_Debug();
+          if (lua.lua_getstack(L2, 1, ar)) {
+            lua.lua_getinfo(L2, INFO_L, ar);
+            Atomics.store(this.watch, WATCH_LINE, ar.currentline);
+          }
+        }
+        if (isRep) {
+          const n = lua.lua_type(L2, 2) === LUA_TNUMBER ? lua.lua_tonumber(L2, 2) : 0;
+          const t1 = lua.lua_type(L2, 1);
+          const s = t1 === LUA_TSTRING ? lua.lua_tostring(L2, 1)!.length : t1 === LUA_TNUMBER ? 24 : 0;
+          const sep = lua.lua_type(L2, 3) === LUA_TSTRING ? lua.lua_tostring(L2, 3)!.length : 0;
+          if (n > 0 && (s + sep) * n > MAX_STRING_BYTES) {
+            return this.raise(L2, `resulting string too large (string.rep would build ${Math.round(((s + sep) * n) / 1048576)} MB; the limit is ${MAX_STRING_BYTES / 1048576} MB)`);
+          }
+        }
+        const nargs = lua.lua_gettop(L2);
+        lua.lua_rawgeti(L2, LUA_REGISTRYINDEX, original);
+        lua.lua_insert(L2, 1);
+        lua.lua_call(L2, nargs, LUA_MULTRET);
+        return lua.lua_gettop(L2);
+      });
+      lua.lua_setfield(L, -2, S(name));
+    }
+    lua.lua_pop(L, 1);
   }
 
   /**
@@ -223,6 +267,13 @@ export class LuaVm {
 
   private readonly countHook = (L: LuaState, _ar: LuaDebug): void => {
     this.used += this.interval;
+    if (this.watch) {
+      const ar = new lua.lua_Debug();
+      if (lua.lua_getstack(L, 0, ar)) {
+        lua.lua_getinfo(L, INFO_L, ar);
+        Atomics.store(this.watch, WATCH_LINE, ar.currentline);
+      }
+    }
     if (this.used <= this.instructionBudget && this.exhausted === null) return;
     if (this.exhausted === null) {
       this.exhausted = this.whereAt(L, 0) ?? { file: '', line: 0 };

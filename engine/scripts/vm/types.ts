@@ -115,4 +115,17 @@ export interface LuaVmOptions {
   ownerId?: number;
   /** How many instructions between two budget checks (default 1000). */
   hookInterval?: number;
+  /**
+   * Shared cell for an outside watchdog: [WATCH_LINE] receives the line of the script being
+   * run at each budget check and at each call of a string function that can run long without
+   * executing VM instructions (find, match, gmatch, gsub, rep), so that a thread killed on a
+   * deadline can still name the line.
+   */
+  watch?: Int32Array;
 }
+
+/** Index of the current line in LuaVmOptions.watch. */
+export const WATCH_LINE = 1;
+
+/** string.rep and friends refuse results larger than this (fengari has no memory limit). */
+export const MAX_STRING_BYTES = 64 * 1024 * 1024;
