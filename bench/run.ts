@@ -13,6 +13,7 @@ import { ensureBigCapture } from './big-capture';
 import { commandExists, measureCommand, median, type Measurement } from './measure';
 import { countPackets } from './count-packets';
 import { runLspBench } from './lsp';
+import { benchScripts } from './scripts-cost';
 
 const rounds = Number(process.env.FLOWSCRIPT_BENCH_ROUNDS ?? 5);
 const cli = resolve(__dirname, '..', 'dist', 'cli.js');
@@ -61,6 +62,7 @@ function main(): void {
     for (const subject of subjects) subject.runs.push(measureCommand(subject.command, subject.args));
   }
   for (const subject of subjects) console.log(report(subject, packets));
+  benchScripts(capture);
   if (!haveNdpi) {
     console.log('\nndpiReader not found (apt-get install libndpi-bin): no peer comparison');
     return;

@@ -55,6 +55,7 @@ export const FLOW_CONSTS: LuaModule = {
   doc: 'Flow status definitions and helpers around them.',
   members: [
     tbl('status_types', ALL, 'Status definitions by key (see the status tables). 2019.11 entries carry status_id, prio, relevance, alert_severity and alert_type; 4.2 entries have `create(severity, ...)`.'),
+    tbl('flow_status_types', ONLY_2019, 'The name of `status_types` before 2019-10-16 (scripts of that time use it): the same table.'),
     ...[1, 2, 3, 4, 5].map((n) => konst(`custom_status_${n}`, ONLY_2019, 58 + n, `Status id reserved for custom status ${n}.`)),
     fn('getStatusInfo', ONLY_2019, '(status_id) -> table?', 'The status definition with this id, or nil.'),
     fn('getStatusType', ONLY_2019, '(status_id) -> string?', 'The key of the status with this id.'),
@@ -106,6 +107,7 @@ export const OTHER_MODULES: readonly LuaModule[] = [
     fn('loadModule', ONLY_42, '(plugin_name, module_name) -> table?', 'Loads a Lua module shipped with a plugin.'),
   ] },
   { name: 'ids_utils', profiles: FROM_40, doc: 'IDS helpers of Enterprise builds (computes external alert scores).', members: [] },
+  { name: 'alert_utils', profiles: ALL, doc: 'Alert formatting helpers that the flow driver requires; flow scripts of 2019 require it too without using it.', members: [] },
   { name: 'lua_utils', profiles: ALL, doc: 'General helpers; requiring it defines globals such as i18n, ternary, tprint and l4_keys.', members: [] },
   { name: 'flow_utils', profiles: ALL, doc: 'Flow helpers; requiring it defines the global shortFlowLabel.', members: [] },
 ];

@@ -715,6 +715,9 @@ function flow.getICMPStatusInfo() end
 ---IDS helpers of Enterprise builds (computes external alert scores).
 ---@class ids_utils
 
+---Alert formatting helpers that the flow driver requires; flow scripts of 2019 require it too without using it.
+---@class alert_utils
+
 ---General helpers; requiring it defines globals such as i18n, ternary, tprint and l4_keys.
 ---@class lua_utils
 

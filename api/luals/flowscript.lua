@@ -703,6 +703,7 @@ function flow.getICMPStatusInfo() end
 ---Flow status definitions and helpers around them.
 ---@class flow_consts
 ---@field status_types table Status definitions by key (see the status tables). 2019.11 entries carry status_id, prio, relevance, alert_severity and alert_type; 4.2 entries have `create(severity, ...)`.
+---@field flow_status_types table The name of `status_types` before 2019-10-16 (scripts of that time use it): the same table.
 ---@field custom_status_1 integer Status id reserved for custom status 1.
 ---@field custom_status_2 integer Status id reserved for custom status 2.
 ---@field custom_status_3 integer Status id reserved for custom status 3.
@@ -745,6 +746,9 @@ function flow.getICMPStatusInfo() end
 ---Alert helpers used by the flow driver.
 ---@class alerts_api
 ---@field getAllHostsDisabledStatusBitmaps fun(ifid: any): table Per-host bitmaps of statuses the user disabled.
+
+---Alert formatting helpers that the flow driver requires; flow scripts of 2019 require it too without using it.
+---@class alert_utils
 
 ---General helpers; requiring it defines globals such as i18n, ternary, tprint and l4_keys.
 ---@class lua_utils

@@ -88,7 +88,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     out.line(JSON.stringify({
       summary: {
         profile, packets: summary.packets, flows: summary.flows, scripts: stats.scripts, hook_calls: calls,
-        hits: stats.hits, errors: stats.hits.error,
+        hits: stats.hits, errors: stats.hits.error - stats.warnings, warnings: stats.warnings,
         ...(summary.captureIssues ? { capture_issues: summary.captureIssues } : {}),
         ...(summary.cancelled ? { cancelled: true } : {}),
         ...(liveSummary ? { capture: { interface: liveSummary.interface, tool: liveSummary.tool, stopped_by: liveSummary.stoppedBy, ...liveSummary.toolStats } } : {}),
@@ -102,7 +102,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       out.line(`  ${script}: ${parts.join(', ')}`);
     }
     const kinds = Object.entries(stats.hits).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
-    out.line(`hits: ${kinds.join(', ') || 'none'}; errors: ${stats.hits.error}` +
+    out.line(`hits: ${kinds.join(', ') || 'none'}; errors: ${stats.hits.error - stats.warnings}` +
+      (stats.warnings ? `, warnings: ${stats.warnings}` : '') +
       (summary.captureIssues ? `; ${summary.captureIssues} capture problem(s)` : ''));
     if (liveSummary) out.line(liveSummaryLine(liveSummary));
   }

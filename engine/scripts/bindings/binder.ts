@@ -17,6 +17,7 @@ import { StatusBook } from '../status/book';
 import { DRIVER_FUNCTIONS, STATUS_DRIVER_SOURCE } from '../status/driver-lua';
 import { statusNatives, type DriverHost } from '../status/natives';
 import { registerFlowScriptModules } from '../modules';
+import { compatFunctions } from './compat';
 
 export interface BoundFunctions {
   implemented: string[];
@@ -101,14 +102,51 @@ export function bindFlowApi(vm: LuaVm, ctx: BindingContext, host?: DriverHost): 
   if (!d.ok) throw new Error(`flow driver: ${d.error.message}\n${d.error.traceback}`);
   const end = vm.getGlobal('__flowscript_driver_end');
   vm.setGlobal('__flowscript_driver_end', null);
+  bindCompat(vm, ctx);
   const bound = bindingCoverage(ctx.profile);
   if (end !== null && typeof end === 'object' && end.kind === 'function') bound.driverEnd = end;
   return bound;
 }
 
-function siteOf(call: NativeCall): CallSite {
-  const source = call.string(1) ?? '';
-  return { file: source.startsWith('@') ? source.slice(1) : source, line: call.number(2) ?? 0 };
+const COMPAT = `local compat, warn, getinfo, rawget = __flowscript_compat, __flowscript_compat_warn, debug.getinfo, rawget
+__flowscript_compat, __flowscript_compat_warn = nil, nil
+setmetatable(flow, { __index = function(t, k)
+  local f = compat[k]
+  if f == nil and k == 'addStatus' then f = rawget(t, 'setStatus') end
+  if f == nil then return nil end
+  local i = getinfo(2, 'Sl')
+  warn(k, i and i.source or '', i and i.currentline or 0)
+  return f
+end })
+`;
+
+/** 2019.11: names of the neighbouring eras, answered through a metatable (compat.ts). */
+function bindCompat(vm: LuaVm, ctx: BindingContext): void {
+  const compat = compatFunctions(ctx);
+  if (compat.size === 0) return;
+  const natives: { [name: string]: NativeFunction } = {};
+  const notes = new Map<string, string>([['addStatus', 'flow.addStatus is not in the 2019.11 API (it existed from 11 to 15 October 2019); 2019.11 calls it flow.setStatus: answered for compatibility']]);
+  for (const [name, { native, note }] of compat) {
+    notes.set(name, note);
+    natives[name] = (call) => (ctx.currentFlow ? native(ctx.currentFlow, call) : null);
+  }
+  const warned = new Set<string>();
+  vm.setGlobal('__flowscript_compat', natives);
+  vm.setGlobal('__flowscript_compat_warn', (call: NativeCall) => {
+    const site = siteOf(call, 2);
+    const name = call.string(1) ?? '';
+    const once = `${name}@${site.file}`;
+    if (warned.has(once)) return;
+    warned.add(once);
+    ctx.log.warning(name, notes.get(name) ?? name, site);
+  });
+  const r = vm.loadScript(COMPAT, 'builtin/flow_compat.lua');
+  if (!r.ok) throw new Error(`flow compatibility names: ${r.error.message}`);
+}
+
+function siteOf(call: NativeCall, at = 1): CallSite {
+  const source = call.string(at) ?? '';
+  return { file: source.startsWith('@') ? source.slice(1) : source, line: call.number(at + 1) ?? 0 };
 }
 
 /** The call's arguments after the `skip` the wrapper added. */

@@ -35,7 +35,7 @@ export const DIRS: Readonly<Record<string, string>> = {
 };
 
 /** The small helper modules: ntopng's "nothing configured" answers (lua/helpers.ts). */
-export const HELPER_MODULE_NAMES: readonly string[] = ['alerts_api', 'mud_utils', 'discover_utils', 'plugins_utils', 'ids_utils'];
+export const HELPER_MODULE_NAMES: readonly string[] = ['alerts_api', 'mud_utils', 'discover_utils', 'plugins_utils', 'ids_utils', 'alert_utils'];
 
 /** Every module we implement; a profile gets those the catalog has in it. */
 export const BUILTIN_MODULE_NAMES: readonly string[] = [

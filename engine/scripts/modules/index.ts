@@ -86,7 +86,7 @@ function buildSources(profile: Profile): Record<string, string> {
   };
   const helpers: Record<string, string> = {
     alerts_api: ALERTS_API_SOURCE, mud_utils: MUD_UTILS_SOURCE, discover_utils: DISCOVER_UTILS_SOURCE,
-    plugins_utils: PLUGINS_UTILS_SOURCE, ids_utils: IDS_UTILS_SOURCE,
+    plugins_utils: PLUGINS_UTILS_SOURCE, ids_utils: IDS_UTILS_SOURCE, alert_utils: IDS_UTILS_SOURCE,
   };
   for (const [name, data] of Object.entries(d.helpers)) all[name] = withData(data, helpers[name]!);
   const out: Record<string, string> = {};

@@ -38,8 +38,10 @@ export async function runScriptsIsolated(options: RunScriptsOptions): Promise<Ru
   const delivered = { pos: -1, n: -1 };
   const hits: Record<HitKind, number> = { print: 0, status: 0, alert: 0, score: 0, error: 0, stats: 0 };
   let issuesSeen = 0;
+  let warnings = 0;
   const deliver = (hit: Hit): void => {
     hits[hit.kind]++;
+    if (hit.kind === 'error' && hit.data?.level === 'warning') warnings++;
     options.onHit(hit);
   };
   for (let attempt = 0; ; attempt++) {
@@ -59,6 +61,7 @@ export async function runScriptsIsolated(options: RunScriptsOptions): Promise<Ru
     });
     if (outcome.done) {
       outcome.result.stats.hits = hits;
+      outcome.result.stats.warnings = warnings;
       return outcome.result;
     }
     skip.push(outcome.stop);

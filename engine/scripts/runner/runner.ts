@@ -75,6 +75,8 @@ export interface RunnerStats {
   /** script key → hook → calls and time. */
   hooks: { [script: string]: { [hook: string]: HookStats } };
   hits: Record<HitKind, number>;
+  /** Error hits that are warnings (data.level = 'warning'): bad arguments, compatibility names. */
+  warnings: number;
 }
 
 interface Running {
@@ -88,7 +90,7 @@ export class ScriptRunner {
   readonly profile: Profile;
   readonly vm: LuaVm;
   readonly bound: BoundFunctions;
-  readonly stats: RunnerStats = { scripts: [], hooks: {}, hits: { print: 0, status: 0, alert: 0, score: 0, error: 0, stats: 0 } };
+  readonly stats: RunnerStats = { scripts: [], hooks: {}, hits: { print: 0, status: 0, alert: 0, score: 0, error: 0, stats: 0 }, warnings: 0 };
   private readonly ctx: BindingContext;
   private readonly onHit: (hit: Hit) => void;
   private readonly geo: GeoDatabase;
@@ -279,7 +281,9 @@ export class ScriptRunner {
         aborted = true;
         break;
       }
-      const args: JsValue[] = this.profile === '2019.11' ? [now] : [now, this.confs.get(key) ?? {}];
+      // 2019.11 ntopng passes only `now`; the configuration as a second argument changes nothing for
+      // its scripts and lets scripts written for 4.x run unchanged
+      const args: JsValue[] = [now, this.confs.get(key) ?? {}];
       const t0 = performance.now();
       if (this.watch) this.watching(this.dispatchNo, key);
       const r = this.vm.call(fn, args);
@@ -363,6 +367,7 @@ export class ScriptRunner {
     if (r.flow) hit.flow = hitFlow(r.flow, { client: this.geo.countryOf(r.flow.clientIp), server: this.geo.countryOf(r.flow.serverIp) });
     if (data) hit.data = data;
     this.stats.hits[kind]++;
+    if (kind === 'error' && data?.level === 'warning') this.stats.warnings++;
     this.onHit(hit);
   }
 }

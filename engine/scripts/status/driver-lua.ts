@@ -10,6 +10,8 @@
 const COMMON = String.raw`
 local S = rawget(_G, '__flowscript_status')
 rawset(_G, '__flowscript_status', nil)
+local number_metatable = rawget(_G, '__flowscript_setmetatable')
+rawset(_G, '__flowscript_setmetatable', nil)
 local flow_consts = require('flow_consts')
 local json = require('dkjson')
 local getinfo, type, tostring, mtype = debug.getinfo, type, tostring, math.type
@@ -51,9 +53,28 @@ end
 
 /** 2019.11: ids, prio-based candidate, first alert only. */
 const DRIVER_2019 = String.raw`
+-- Scripts of October 2019 take a \`params\` table ({flow_info = flow.getInfo(), now = ...}) where
+-- the 2019.11 driver passes \`now\`. Indexing a number is an error anyway, so numbers get these
+-- two fields: both kinds of scripts run unchanged.
+do
+  if number_metatable then
+    number_metatable(0, { __index = function(n, k)
+      if k == 'now' then return n end
+      if k == 'flow_info' then return flow.getInfo() end
+      return nil
+    end })
+  end
+end
+
 local function prio_of(id)
   local def = flow_consts.getStatusInfo(id)
   return def and def.prio or 0
+end
+
+-- A status table where 2019.11 wants its id (the 4.0 way of writing it): use its id.
+local function as_id(status)
+  if type(status) == 'table' and mtype(status.status_id) == 'integer' then return status.status_id end
+  return status
 end
 
 local function set_status(id, src, line)
@@ -68,12 +89,14 @@ local function set_status(id, src, line)
 end
 
 function flow.setStatus(status_id)
+  status_id = as_id(status_id)
   if mtype(status_id) ~= 'integer' then S.warn('setStatus : expected number@pos 1, got ' .. type(status_id), site(3)) return nil end
   local src, line = site(3)
   return set_status(status_id, src, line)
 end
 
 function flow.clearStatus(status_id)
+  status_id = as_id(status_id)
   if mtype(status_id) ~= 'integer' then S.warn('clearStatus : expected number@pos 1, got ' .. type(status_id), site(3)) return nil end
   local src, line = site(3)
   local changed = S.clear(status_id, src, line)
@@ -91,6 +114,8 @@ function flow.clearStatus(status_id)
 end
 
 function flow.triggerStatus(status_id, status_info, custom_severity)
+  status_id = as_id(status_id)
+  if mtype(custom_severity) ~= 'integer' then custom_severity = nil end
   local def = flow_consts.getStatusInfo(status_id)
   if def == nil then
     error('flow.triggerStatus: unknown status id ' .. tostring(status_id) .. ' (no definition in flow_consts.status_types)', 2)

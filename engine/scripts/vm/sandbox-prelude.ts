@@ -28,6 +28,8 @@ collectgarbage = function(opt)
 end
 
 -- debug: only what scripts use for messages (no sethook: it would switch off the instruction budget)
+-- (the flow driver takes debug.setmetatable for one job, numbers' metatable, and removes it)
+rawset(_G, '__flowscript_setmetatable', debug.setmetatable)
 debug = { traceback = debug.traceback, getinfo = debug.getinfo }
 
 -- require: package.preload, then the host's built-in modules, then .lua files in the script's folder

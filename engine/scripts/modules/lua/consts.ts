@@ -198,6 +198,7 @@ function M.getDefinititionsDir()
   return DATA.definitions_dir
 end
 
+M.flow_status_types = M.status_types
 M.flow_fields_description = {}
 M.mobile_country_code = {}
 ` + PRUNE;
