@@ -1,7 +1,6 @@
 -- flowscript: capture=captures/web.pcap
 -- Lists the services reached over QUIC. l7_proto_id = 188 is nDPI's id of QUIC: the hook runs
--- for QUIC flows and QUIC.<app> ones. getFullInfo() is costly; with the filter it only runs
--- on the few QUIC flows.
+-- for QUIC flows and QUIC.<app> ones only.
 local script = {
   l7_proto_id = 188,
   hooks = {},
@@ -9,9 +8,9 @@ local script = {
 }
 
 function script.hooks.protocolDetected(now)
-  local info = flow.getFullInfo()
-  print(string.format("QUIC to %s (%s, category %s)", info["host_server_name"] or info["srv.ip"],
-    info["proto.ndpi"], info["proto.ndpi_cat"]))
+  local protocols = flow.getProtocols()
+  local info = flow.getInfo()
+  print(string.format("QUIC to %s (%s, category %s)", info["srv.ip"], protocols["proto.ndpi"], protocols["proto.ndpi_cat"]))
 end
 
 return script

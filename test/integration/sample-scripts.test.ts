@@ -41,7 +41,7 @@ const EXPECTED: Record<string, string[]> = {
       'alert 17 protocolDetected 192.168.1.10:40006->198.51.100.80:443 alert status_tls_old_protocol_version (25), alert type 43, severity 2'
   ],
   'quic_services.lua': [
-      'print 13 protocolDetected 192.168.1.23:40008->142.250.180.14:443 QUIC to www.youtube.com (QUIC.YouTube, category Media)'
+      'print 13 protocolDetected 192.168.1.23:40008->142.250.180.14:443 QUIC to 142.250.180.14 (QUIC.YouTube, category Media)'
   ],
   'remote_to_remote.lua': [
       'status 13 protocolDetected 203.0.113.5:42001->198.51.100.7:80 set status_remote_to_remote (12)',
