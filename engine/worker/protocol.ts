@@ -1,13 +1,14 @@
 /**
  * The messages between the VS Code client and the engine worker (engine/worker/run-worker.ts).
  * The client starts one worker per run, posts one StartMessage, and receives WorkerMessages
- * until `done` or `failed`. There is no stop message: cancelling terminates the worker
- * (Worker.terminate()), which stops it at once even inside a long Lua call.
+ * until `done` or `failed`. Cancelling a file run terminates the worker (Worker.terminate()),
+ * which stops it at once even inside a long Lua call. A live run is stopped with a StopMessage
+ * instead: the capture tool is stopped, every open flow gets flowEnd, then `done` comes.
  * Documented in docs/extension.md ("Worker protocol").
  */
 import type { Hit } from '../hits';
 
-/** Where packets come from. Only 'file' is implemented; live capture plugs in as 'interface'. */
+/** Where packets come from: a capture file, or a live interface (docs/live.md). */
 export type CaptureSource =
   | { kind: 'file'; path: string }
   | { kind: 'interface'; name: string; filter?: string };
@@ -28,7 +29,18 @@ export interface StartMessage {
   idleTimeout?: number;
   /** Hits per `hits` message at most (default 500). */
   batchSize?: number;
+  /** Live capture: the tool's name on PATH or its path (default tcpdump), and tcpdump or dumpcap. */
+  captureTool?: string;
+  /** Live capture: periodicUpdate interval in seconds instead of ntopng's 30 (tests, demonstrations). */
+  periodicSeconds?: number;
 }
+
+/** Client → worker: end a live run (the tool stops, open flows end, `done` follows). */
+export interface StopMessage {
+  type: 'stop';
+}
+
+export type ClientMessage = StartMessage | StopMessage;
 
 /** Per script, per hook: calls and time spent (the client's code lenses). */
 export type HookStatsTable = { [script: string]: { [hook: string]: { calls: number; ms: number } } };
@@ -61,6 +73,22 @@ export interface IssueMessage {
   message: string;
 }
 
+/** A live run, about twice a second: what the status bar shows. */
+export interface LiveMessage {
+  type: 'live';
+  interface: string;
+  tool: string;
+  /** The capture tool's process (the client kills it if the worker cannot). */
+  toolPid: number;
+  packets: number;
+  /** Flows open now, and seen since the start. */
+  activeFlows: number;
+  flows: number;
+  hits: number;
+  /** Packets the kernel dropped (undefined until the tool first reports). */
+  dropped?: number;
+}
+
 export interface DoneMessage {
   type: 'done';
   packets: number;
@@ -71,6 +99,8 @@ export interface DoneMessage {
   hitCounts: Record<string, number>;
   /** flow.* functions the scripts called that are not implemented yet. */
   notImplemented: string[];
+  /** Live runs: the capture tool's final counters and why the capture ended. */
+  capture?: { interface: string; tool: string; received?: number; dropped?: number; stoppedBy: string; toolError?: string };
 }
 
 /** Why a run could not happen; nothing of it should replace earlier results. */
@@ -89,7 +119,7 @@ export interface FailedMessage {
   fix: string;
 }
 
-export type WorkerMessage = LoadedMessage | HitsMessage | ProgressMessage | IssueMessage | DoneMessage | FailedMessage;
+export type WorkerMessage = LoadedMessage | HitsMessage | ProgressMessage | IssueMessage | LiveMessage | DoneMessage | FailedMessage;
 
 /** One line for people: `file:line: message. fix` */
 export function failureText(f: Pick<FailedMessage, 'file' | 'line' | 'message' | 'fix'>): string {

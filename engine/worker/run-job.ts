@@ -13,6 +13,7 @@ import type { Hit } from '../hits';
 import { runCaptureFile } from '../run';
 import { ScriptRunner } from '../scripts/runner';
 import { HitBatcher } from './hit-batcher';
+import { LiveJobFailure, runInterface } from './live-job';
 import type { FailedMessage, HookStatsTable, StartMessage, WorkerMessage } from './protocol';
 
 const CAPTURE_FIX = 'Pick a pcap or pcapng capture file (as written by tcpdump, Wireshark or dumpcap).';
@@ -100,10 +101,7 @@ export async function runJob(start: StartMessage, post: (message: WorkerMessage)
 }
 
 async function run(start: StartMessage, post: (message: WorkerMessage) => void, signal?: AbortSignal): Promise<void> {
-  if (start.source.kind !== 'file') {
-    fail({ kind: 'source', file: start.source.name, line: 0, message: 'live capture is not available in this version', fix: 'Run on a capture file instead.' });
-  }
-  const capture = start.source.path;
+  const source = start.source;
   const profile = start.profile ?? undefined;
   if (profile !== undefined && !isProfile(profile)) {
     fail({ kind: 'script', file: 'settings', line: 0, message: `unknown profile "${profile}"`, fix: `Set "flowscript.profile" to one of ${PROFILES.join(', ')}.` });
@@ -111,7 +109,7 @@ async function run(start: StartMessage, post: (message: WorkerMessage) => void, 
   for (const script of start.scripts) {
     if (!existsSync(script)) fail({ kind: 'script', file: script, line: 0, message: 'no such script file', fix: 'Save the script, then run it.' });
   }
-  checkCapture(capture);
+  if (source.kind === 'file') checkCapture(source.path);
   const geo = openGeo(start);
 
   // Hits wait in `loading` until the scripts are known to run, then stream in batches.
@@ -123,6 +121,7 @@ async function run(start: StartMessage, post: (message: WorkerMessage) => void, 
     ...(profile ? { profile } : {}),
     geo,
     ...(start.instructionBudget ? { instructionBudget: start.instructionBudget } : {}),
+    ...(start.periodicSeconds ? { timing: { periodicSeconds: start.periodicSeconds, walkSeconds: Math.min(5, start.periodicSeconds) } } : {}),
     onHit: (hit) => {
       hitCounts[hit.kind] = (hitCounts[hit.kind] ?? 0) + 1;
       if (batcher) batcher.add(hit);
@@ -132,12 +131,33 @@ async function run(start: StartMessage, post: (message: WorkerMessage) => void, 
   const running = runner.load();
   if (running.length === 0) fail(loadFailure(start.scripts, loading));
 
-  post({ type: 'loaded', scripts: running });
-  batcher = new HitBatcher((hits) => post({ type: 'hits', hits }), start.batchSize ?? 500);
-  for (const hit of loading) batcher.add(hit);
+  const begin = () => {
+    post({ type: 'loaded', scripts: running });
+    batcher = new HitBatcher((hits) => post({ type: 'hits', hits }), start.batchSize ?? 500);
+    for (const hit of loading) batcher.add(hit);
+  };
+  // Live, results start once the tool captures: a capture that cannot start keeps earlier results.
+  if (source.kind === 'file') begin();
 
   let lastPercent = -1;
-  const summary = await runCaptureFile(capture, {
+  const flowOptions = start.idleTimeout ? { idleTimeoutSeconds: start.idleTimeout } : undefined;
+  let live: Awaited<ReturnType<typeof runInterface>> | undefined;
+  if (source.kind === 'interface') {
+    try {
+      live = await runInterface({
+        source, start, createStage: runner.createStage, ...(flowOptions ? { flowOptions } : {}), post, ...(signal ? { signal } : {}),
+        onStarted: begin,
+        hitCount: () => Object.values(hitCounts).reduce((a, b) => a + b, 0),
+        flushHits: () => batcher?.flush(),
+      });
+    } catch (error) {
+      if (error instanceof LiveJobFailure) fail(error.failure);
+      throw error;
+    }
+    if (!batcher) begin(); // stopped before the tool was ready: an empty run
+  }
+  const capture = source.kind === 'file' ? source.path : source.name;
+  const summary = live?.summary ?? await runCaptureFile(capture, {
     createStage: runner.createStage,
     ...(start.idleTimeout ? { flowOptions: { idleTimeoutSeconds: start.idleTimeout } } : {}),
     onProgress: (bytesDone, bytesTotal, packets) => {
@@ -151,7 +171,7 @@ async function run(start: StartMessage, post: (message: WorkerMessage) => void, 
     ...(signal ? { signal } : {}),
   });
   runner.finish();
-  batcher.flush();
+  batcher!.flush();
 
   const hookStats: HookStatsTable = {};
   for (const [script, hooks] of Object.entries(runner.stats.hooks)) {
@@ -166,5 +186,6 @@ async function run(start: StartMessage, post: (message: WorkerMessage) => void, 
     hookStats,
     hitCounts,
     notImplemented: runner.bound.notImplemented,
+    ...(live ? { capture: live.capture } : {}),
   });
 }

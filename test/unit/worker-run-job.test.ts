@@ -87,8 +87,8 @@ test('bad input fails before any result, naming the file and the fix', async () 
   }
 });
 
-test('live capture sources are refused until implemented', async () => {
-  const out = await collect(start({ source: { kind: 'interface', name: 'eth0' } }));
+test('a live source the tool cannot open fails as a source problem (live runs: test/integration/live-worker.test.ts)', async () => {
+  const out = await collect(start({ source: { kind: 'interface', name: 'nosuch0' } }));
   assert.ok(out[0]!.type === 'failed' && out[0]!.kind === 'source');
 });
 
