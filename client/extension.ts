@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { exportHits, showHits } from './commands/hits-commands';
 import { rerun, rerunOnSave, runOnCapture, runOnSample, stop } from './commands/run-commands';
+import { attachToInterface } from './commands/live-commands';
 import { newScript, restartServer } from './commands/script-commands';
 import { Ctx } from './ctx';
 import { RESTART_COMMAND } from './server-client';
@@ -19,6 +20,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
       'flowscript.runOnCapture': runOnCapture(ctx),
       'flowscript.runOnSample': runOnSample(ctx),
       'flowscript.rerun': rerun(ctx),
+      'flowscript.attachToInterface': attachToInterface(ctx),
       'flowscript.stop': stop(ctx),
       'flowscript.newScript': newScript(),
       'flowscript.showHits': showHits(ctx),
@@ -37,5 +39,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
 }
 
 export async function deactivate(): Promise<void> {
+  // A live capture ends first: its tool must not outlive the extension host.
+  await ctx?.runs.shutdown();
   await ctx?.server.stop();
 }

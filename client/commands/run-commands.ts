@@ -4,7 +4,7 @@ import { readConfig } from '../config';
 import type { Ctx } from '../ctx';
 
 /** The flow script to run: the active Lua editor, saved first (the engine reads the file). */
-async function activeScript(): Promise<vscode.TextDocument | undefined> {
+export async function activeScript(): Promise<vscode.TextDocument | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc || doc.languageId !== 'lua') {
     void vscode.window.showWarningMessage('Flow Script: open a flow script (.lua) in the editor, then run it.');

@@ -9,18 +9,22 @@ import { basename, isAbsolute } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { hitText, type Hit } from '../../engine/hits';
-import { failureText, type FailedMessage, type StartMessage, type WorkerMessage } from '../../engine/worker/protocol';
+import { failureText, type CaptureSource, type FailedMessage, type StartMessage, type StopMessage, type WorkerMessage } from '../../engine/worker/protocol';
 import { expandPath, readConfig } from '../config';
 import type { HitsView } from '../hits/hits-view';
 import type { RunEndInfo } from '../webview/protocol';
 import type { HookLenses } from './hook-lenses';
 import { HookTally } from './hook-tally';
 import type { RunDiagnostics } from './run-diagnostics';
+import { LiveStatusBar } from './live-status';
 
 export interface RunRequest {
   /** Absolute paths of the scripts. */
   scripts: string[];
+  /** The capture file, or for a live run its label ("lo (live)"). */
   capture: string;
+  /** A live interface instead of the capture file (Attach to Interface...). */
+  source?: Extract<CaptureSource, { kind: 'interface' }>;
 }
 
 export interface RunParts {
@@ -36,6 +40,9 @@ type Outcome = 'done' | 'cancelled' | 'failed';
 export class RunController implements vscode.Disposable {
   private worker: Worker | undefined;
   private cancelCurrent: (() => void) | undefined;
+  private readonly liveBar = new LiveStatusBar();
+  /** The capture tool of the live run in progress, killed directly if the worker cannot stop it. */
+  private livePid: number | undefined;
   private nextId = 1;
   lastRequest: RunRequest | undefined;
 
@@ -65,7 +72,8 @@ export class RunController implements vscode.Disposable {
     const start: StartMessage = {
       type: 'start',
       scripts: request.scripts,
-      source: { kind: 'file', path: request.capture },
+      source: request.source ?? { kind: 'file', path: request.capture },
+      ...(request.source ? { captureTool: config.captureTool } : {}),
       profile: config.profile,
       ...(config.geoipDatabase ? { geoipDatabase: expandPath(config.geoipDatabase) } : {}),
       instructionBudget: config.instructionBudget,
@@ -86,6 +94,7 @@ export class RunController implements vscode.Disposable {
   ): Promise<Outcome> {
     const { view, output, diagnostics, lenses } = this.parts;
     const worker = new Worker(vscode.Uri.joinPath(this.parts.extensionUri, 'dist', 'run-worker.js').fsPath);
+    const live = start.source.kind === 'interface';
     this.worker = worker;
     const id = this.nextId++;
     const tally = new HookTally();
@@ -102,12 +111,15 @@ export class RunController implements vscode.Disposable {
         finished = true;
         if (this.worker === worker) this.worker = undefined;
         this.cancelCurrent = undefined;
+        if (live) this.endLive();
         void worker.terminate();
         diagnostics.flush();
         if (loaded && end) view.endRun(end);
         resolve(outcome);
       };
       const cancel = () => {
+        // Live: the worker stops the tool, ends the open flows through flowEnd, then says `done`.
+        if (live) return this.stopLive(worker, () => finish('cancelled', { status: 'cancelled', note: `capture on ${start.source.kind === 'interface' ? start.source.name : ''} stopped` }));
         finish('cancelled', { status: 'cancelled', note: `stopped at ${percent}% of ${basename(request.capture)}` });
         output.appendLine(`[run ${id}] stopped at ${percent}% of ${request.capture}`);
         void vscode.window.showInformationMessage(`Flow Script: run stopped at ${percent}% of ${basename(request.capture)}.`);
@@ -148,6 +160,11 @@ export class RunController implements vscode.Disposable {
             percent = m.percent;
             view.progress(m.percent);
             break;
+          case 'live':
+            this.livePid = m.toolPid;
+            this.liveBar.show(m);
+            progress.report({ message: `${m.packets} packets, ${m.activeFlows} flows, ${m.hits} hits${m.dropped ? `, ${m.dropped} dropped` : ''}` });
+            break;
           case 'issue':
             output.appendLine(`[run ${id}] ${m.message}`);
             break;
@@ -156,6 +173,7 @@ export class RunController implements vscode.Disposable {
             lenses.show(tally);
             const counts = Object.entries(m.hitCounts).map(([k, n]) => `${n} ${k}`).join(', ') || 'no hits';
             output.appendLine(`[run ${id}] ${m.packets} packets, ${m.flows} flows; ${counts}`);
+            if (m.capture) output.appendLine(`[run ${id}] capture: ${m.capture.tool} on ${m.capture.interface}, stopped by ${m.capture.stoppedBy}; ${m.capture.dropped ?? '?'} dropped by the kernel${m.capture.toolError ? `; ${m.capture.toolError}` : ''}`);
             if (m.notImplemented.length) output.appendLine(`[run ${id}] not implemented yet (returned nil): ${m.notImplemented.map((f) => `flow.${f}`).join(', ')}`);
             finish('done', { status: 'done', packets: m.packets, flows: m.flows, ...(m.captureIssues ? { note: `${m.captureIssues} capture problem(s), see the Flow Script output` } : {}) });
             if (budgetHit) void showBudgetWarning(budgetHit, budgetCount, resolveFile(budgetHit.file) ?? budgetHit.file, start.instructionBudget);
@@ -176,8 +194,49 @@ export class RunController implements vscode.Disposable {
     });
   }
 
+  /** Asks the worker to end the live run; kills what is left if it has not within 5 s. */
+  private stopLive(worker: Worker, fallback: () => void): void {
+    this.liveBar.stopping();
+    worker.postMessage({ type: 'stop' } satisfies StopMessage);
+    const timer = setTimeout(() => {
+      this.killLiveTool();
+      fallback();
+    }, 5000);
+    worker.once('exit', () => clearTimeout(timer));
+  }
+
+  private killLiveTool(): void {
+    if (this.livePid === undefined) return;
+    try {
+      process.kill(this.livePid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    this.livePid = undefined;
+  }
+
+  private endLive(): void {
+    this.livePid = undefined;
+    this.liveBar.hide();
+  }
+
+  /**
+   * Window closing or extension deactivating: stop the run and wait (briefly) for the worker;
+   * the capture tool gets SIGTERM directly, so none outlives the extension host.
+   */
+  async shutdown(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    this.stop();
+    this.killLiveTool();
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+  }
+
   dispose(): void {
     this.stop();
+    this.killLiveTool();
+    this.liveBar.dispose();
   }
 }
 

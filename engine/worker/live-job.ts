@@ -4,7 +4,7 @@
  * carries packets, flows, hits and the tool's drops for the status bar. A capture that cannot
  * start (no permission, no such interface, tool missing, bad filter) fails with the fix.
  */
-import { isLiveCaptureError, type CaptureToolKind } from '../capture/live';
+import { isLiveCaptureError, captureToolOf } from '../capture/live';
 import { runLive, type LiveRunSummary } from '../run-live';
 import type { RunOptions } from '../run';
 import type { DoneMessage, FailedMessage, StartMessage, WorkerMessage } from './protocol';
@@ -28,13 +28,6 @@ export class LiveJobFailure extends Error {
   constructor(readonly failure: Omit<FailedMessage, 'type'>) {
     super(failure.message);
   }
-}
-
-/** `captureTool` is a tool name or a path; its base name says which tool it is. */
-export function captureToolOf(setting: string | undefined): { tool: CaptureToolKind; toolPath?: string } {
-  const value = (setting ?? '').trim() || 'tcpdump';
-  const tool: CaptureToolKind = /dumpcap[^/\\]*$/.test(value) ? 'dumpcap' : 'tcpdump';
-  return /[/\\]/.test(value) ? { tool, toolPath: value } : { tool };
 }
 
 export async function runInterface(parts: LiveJobParts): Promise<{ summary: LiveRunSummary; capture: NonNullable<DoneMessage['capture']> }> {

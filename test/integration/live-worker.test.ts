@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { DoneMessage, LiveMessage, WorkerMessage } from '../../engine/worker/protocol';
 import { runJob } from '../../engine/worker/run-job';
-import { captureToolOf } from '../../engine/worker/live-job';
+import { captureToolOf } from '../../engine/capture/live';
 import { dnsClient, processExists, startDnsResponder, waitFor } from '../live/loopback-traffic';
 
 const WATCH = resolve(__dirname, '..', 'live', 'fixtures', 'live_watch.lua');

@@ -2,6 +2,6 @@
 export { LiveCapture, type LiveCaptureOptions, type LiveCaptureEnd } from './live-capture';
 export { LiveCaptureError, isLiveCaptureError, type LiveCaptureErrorReason } from './errors';
 export { listInterfaces, parseInterfaceList, formatInterface, type CaptureInterfaceInfo } from './interfaces';
-export { CAPTURE_TOOLS, findCaptureTool, captureArgs, type CaptureToolKind, type CaptureToolOptions, type CaptureStartOptions } from './tool';
+export { CAPTURE_TOOLS, findCaptureTool, captureArgs, captureToolOf, type CaptureToolKind, type CaptureToolOptions, type CaptureStartOptions } from './tool';
 export { parseToolLine, parseStats, type CaptureToolStats, type CaptureFailureKind } from './tool-messages';
 export { permissionAdvice, missingToolAdvice } from './system-advice';

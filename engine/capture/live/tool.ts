@@ -83,3 +83,10 @@ export function captureArgs(kind: CaptureToolKind, options: CaptureStartOptions)
 export function statsSignal(kind: CaptureToolKind): NodeJS.Signals | undefined {
   return kind === 'tcpdump' && process.platform === 'linux' ? 'SIGUSR1' : undefined;
 }
+
+/** A capture-tool setting (the editor's `flowscript.captureTool`): a tool name or a path; its base name says which tool. */
+export function captureToolOf(setting: string | undefined): { tool: CaptureToolKind; toolPath?: string } {
+  const value = (setting ?? '').trim() || 'tcpdump';
+  const tool: CaptureToolKind = /dumpcap[^/\\]*$/.test(value) ? 'dumpcap' : 'tcpdump';
+  return /[/\\]/.test(value) ? { tool, toolPath: value } : { tool };
+}
