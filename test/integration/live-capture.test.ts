@@ -54,13 +54,17 @@ test('scripts see live loopback traffic as it happens, periodicUpdate runs on th
     const printed = (prefix: string, port: number) =>
       hits.filter((h) => h.kind === 'print' && h.message.startsWith(prefix) && h.flow?.serverPort === port);
 
-    // DNS: the answer comes back and protocolDetected reports the flow, before any Stop.
-    const answer = await client.query('live-test.example');
+    // DNS: the answer comes back and protocolDetected reports the flow, before any Stop. The
+    // query name has characters no host name has, so the sample dns_invalid_query.lua fires too.
+    const answer = await client.query('live test!.example');
     assert.equal(answer.readUInt16BE(6), 1, 'the responder answered');
     const dnsHit = await waitFor('protocolDetected on the DNS flow', () => printed('detected DNS', dns.port)[0]);
     assert.equal(settled, false, 'the hit arrived while the capture runs');
     assert.equal(dnsHit.hook, 'protocolDetected');
     assert.equal(dnsHit.flow?.l4, 'UDP');
+    const sampleHit = await waitFor('the dns_invalid_query sample', () => hits.find((h) => h.script === 'dns_invalid_query' && h.kind === 'print'));
+    assert.equal(sampleHit.message, 'invalid DNS query: live_test_.example', 'as nDPI, invalid characters read as _');
+    assert.equal(settled, false, 'the sample\'s hit arrived while the capture runs');
 
     // HTTP on a kept-alive connection: detected, then periodicUpdate again and again while the
     // connection sits idle: only the wall clock can drive those calls.
