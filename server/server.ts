@@ -103,8 +103,13 @@ export function startServer(connection: Connection): void {
   function publish(uri: string): void {
     const doc = documents.get(uri);
     if (!doc) return;
-    const a = analyses.get(doc);
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnose(a).map((f) => toDiagnostic(doc, f)) });
+    try {
+      const a = analyses.get(doc);
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnose(a).map((f) => toDiagnostic(doc, f)) });
+    } catch (error) {
+      // A bug of ours must not take the server (and the editor's other files) down.
+      connection.console.error(`flowscript: could not check ${uri}: ${(error as Error).stack ?? error}`);
+    }
   }
 
   // The first diagnostics of a document wait for its settings, so they use the right profile.

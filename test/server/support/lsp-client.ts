@@ -4,6 +4,7 @@
  * editor does. Diagnostics are collected per document and awaited by version.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { after } from 'node:test';
 import { resolve } from 'node:path';
 import {
   createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection,
@@ -23,6 +24,17 @@ export interface ClientOptions {
   configuration?: (scopeUri: string | undefined) => unknown;
   /** Command to start instead of `node dist/server.js` (e.g. the CLI's lsp command). */
   command?: { file: string; args: string[] };
+}
+
+/** Servers still running; under the test runner they are killed after the file's tests, so a failed assertion never leaves one holding the test process open. */
+const running = new Set<ChildProcess>();
+let cleanupRegistered = false;
+function registerCleanup(): void {
+  if (cleanupRegistered || !process.env.NODE_TEST_CONTEXT) return;
+  cleanupRegistered = true;
+  after(() => {
+    for (const child of running) child.kill();
+  });
 }
 
 export class LspClient {
@@ -47,6 +59,9 @@ export class LspClient {
       child = spawn(process.execPath, [file, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
       connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     }
+    registerCleanup();
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     const client = new LspClient(child, connection);
     child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.received(p));
