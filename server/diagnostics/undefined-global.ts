@@ -31,8 +31,9 @@ export const undefinedGlobal: Rule = {
     for (const r of a.globalReads) {
       if (globals.has(r.name) || a.globalWrites.has(r.name)) continue;
       if (MODULE_NAMES.has(r.name)) {
-        // After the profile comment, if any, so that the comment stays on the first line.
-        const at = a.profileComment ? a.text.indexOf('\n') + 1 : 0;
+        // After the profile comment, if any, so that it stays in the file's opening comments.
+        const nl = a.profileComment ? a.text.indexOf('\n', a.profileComment.span[1]) : -1;
+        const at = a.profileComment ? (nl < 0 ? a.text.length : nl + 1) : 0;
         out.push({
           code: 'undefined-global', severity: 'warning', span: r.span,
           message: `undefined global "${r.name}": require the module first (local ${r.name} = require("${r.name}"))`,

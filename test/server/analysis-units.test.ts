@@ -29,10 +29,11 @@ test('script globs match path tails; the defaults cover ntopng\'s script folders
   assert.ok(globToRegExp('C:\\work\\*.lua').test('C:/work/x.lua'));
 });
 
-test('the first-line profile comment', () => {
+test('the profile comment, in the comments that open the file', () => {
   assert.deepEqual(readProfileComment('-- flowscript: profile=4.0\nlocal x'), { value: '4.0', span: [23, 26] });
   assert.deepEqual(readProfileComment('--flowscript:profile=4.2'), { value: '4.2', span: [21, 24] });
   assert.equal(readProfileComment('local x\n-- flowscript: profile=4.0'), undefined);
+  assert.deepEqual(readProfileComment('-- flowscript: capture=a.pcap\r\n-- flowscript: profile=4.2\nlocal x'), { value: '4.2', span: [54, 57] });
 });
 
 test('settings: the flowscript section or its content; bad values keep the defaults', () => {

@@ -26,12 +26,13 @@ export interface ClientOptions {
   command?: { file: string; args: string[] };
 }
 
-/** Servers still running; under the test runner they are killed after the file's tests, so a failed assertion never leaves one holding the test process open. */
+/**
+ * Servers still running. Under the test runner they are killed after the file's tests (the hook
+ * is registered when this module loads, at the file's top level), so a failed assertion never
+ * leaves one holding the test process open.
+ */
 const running = new Set<ChildProcess>();
-let cleanupRegistered = false;
-function registerCleanup(): void {
-  if (cleanupRegistered || !process.env.NODE_TEST_CONTEXT) return;
-  cleanupRegistered = true;
+if (process.env.NODE_TEST_CONTEXT) {
   after(() => {
     for (const child of running) child.kill();
   });
@@ -59,7 +60,6 @@ export class LspClient {
       child = spawn(process.execPath, [file, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
       connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     }
-    registerCleanup();
     running.add(child);
     child.once('exit', () => running.delete(child));
     const client = new LspClient(child, connection);
