@@ -26,7 +26,7 @@ test('odd input gives clear diagnostics and the server keeps working', async () 
   const crlf = await client.open(uri('crlf2'), 'local script = {\r\n  hooks = { protocolDetectd = function(now) end }\r\n}\r\nreturn script\r\n');
   assert.deepEqual(crlf[0].range, { start: { line: 1, character: 12 }, end: { line: 1, character: 27 } });
   const stray = await client.open(uri('stray2'), 'local script = { hooks = {} }\nlocal x = @\nreturn script\n');
-  assert.match(stray[0].message, /unexpected symbol '@'/);
+  assert.match(String(stray[0].message), /unexpected symbol '@'/);
   assert.deepEqual(stray[0].range.start, { line: 1, character: 10 });
   assert.deepEqual(await client.open(uri('fine'), 'local script = { hooks = { flowEnd = function(now) end } }\nreturn script\n'), []);
   assert.equal(await client.stop(), 0);
