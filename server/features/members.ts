@@ -31,7 +31,8 @@ export function membersOf(module: string | undefined, path: readonly string[], p
 }
 
 function computeMembers(module: string | undefined, path: readonly string[], profile: Profile, isScript: boolean): MemberInfo[] | undefined {
-  const key = [module ?? '?', ...path].join('.');
+  // 2019.11's flow_consts.flow_status_types is the older name of status_types.
+  const key = [module ?? '?', ...path].join('.').replace(/^flow_consts\.flow_status_types$/, 'flow_consts.status_types');
   if (key === 'flow') {
     return functionsFor(profile).map((f) => ({ name: f.name, kind: CompletionItemKind.Function, detail: signatureOf(f), doc: functionMarkdown(f, profile) }));
   }

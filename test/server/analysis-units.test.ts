@@ -1,5 +1,7 @@
 /** Small pure pieces of the analysis: Lua string values, script globs, the profile comment. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { globToRegExp, matchesAnyGlob, DEFAULT_SCRIPT_GLOBS } from '../../server/analysis/globs';
 import { luaStringValue } from '../../server/analysis/lua-string';
@@ -42,4 +44,10 @@ test('settings: the flowscript section or its content; bad values keep the defau
   assert.equal(readSettings({ profile: '9' }).profile, '2019.11');
   assert.deepEqual(readSettings({ scriptGlobs: [1] }).scriptGlobs, DEFAULT_SCRIPT_GLOBS);
   assert.equal(readSettings(null).profile, '2019.11');
+});
+
+test('the VS Code setting\'s default script globs are the server\'s', () => {
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
+  assert.deepEqual(manifest.contributes.configuration.properties['flowscript.scriptGlobs'].default, DEFAULT_SCRIPT_GLOBS);
+  assert.equal(manifest.contributes.configuration.properties['flowscript.profile'].default, readSettings(undefined).profile);
 });
