@@ -16,8 +16,12 @@ import { membersOf } from './members';
 import { enclosingOpen, inLineComment, tokensBefore, type Tok } from './tokens';
 
 export function complete(doc: TextDocument, offset: number, a: Analysis): CompletionItem[] {
-  if (!a.flowScriptReason) return [];
   const text = doc.getText();
+  if (!a.flowScriptReason) {
+    // A new, still empty Lua file: offer to start a flow script, and nothing else.
+    const rest = text.slice(0, offset).replace(/[A-Za-z_]\w*$/, '') + text.slice(offset);
+    return rest.trim() === '' ? snippetItems(a.profile, a) : [];
+  }
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const linePrefix = text.slice(lineStart, offset);
   const profile = a.profile;

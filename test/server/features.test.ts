@@ -149,6 +149,13 @@ describe('completion, hover and signatures (profile 2019.11)', () => {
     assert.ok(snippet, labels(items).join());
     assert.match(snippet.insertText!, /return script/);
     await client.close(uri);
+    // Anywhere, as long as the file is still empty; a file with other code gets nothing.
+    const elsewhere = scratch('brand_new.lua');
+    await client.open(elsewhere, 'fl');
+    assert.ok(labels(await client.completion(elsewhere, { line: 0, character: 2 })).includes('flowscript'));
+    await client.change(elsewhere, 'local M = {}\nfl');
+    assert.deepEqual(await client.completion(elsewhere, { line: 1, character: 2 }), []);
+    await client.close(elsewhere);
   });
 
   test('hover documents flow functions, hooks, fields and result keys', async () => {
