@@ -1,8 +1,8 @@
 /**
  * Finds the table a flow script returns, the way ntopng's loader sees it: the value of the
  * chunk's final `return`, normally a local table (`local script = {...} ... return script`).
- * When nothing is returned, the local table that has a `hooks` key is taken as the intended
- * script table, so that "script table not returned" can name it.
+ * When no table is returned, the local table that has a `hooks` key (or is named `script`) is
+ * taken as the intended script table, so that "script table not returned" can name it.
  */
 import type { Chunk, Expression, LocalStatement, Statement, TableConstructorExpression } from 'luaparse';
 import { luaStringValue } from './lua-string';
@@ -19,7 +19,6 @@ export function findScriptTable(chunk: Chunk): ScriptTable | undefined {
       const local = lastLocalTable(body, value.name);
       if (local) return describe(local.table, local, true);
     }
-    return undefined;
   }
   for (let i = body.length - 1; i >= 0; i--) {
     const s = body[i];

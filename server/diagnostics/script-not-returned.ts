@@ -7,6 +7,10 @@ export const scriptNotReturned: Rule = {
   summary: 'The file does not end with `return <script table>`, so ntopng finds no hooks in it.',
   check(a) {
     if (!a.chunk || a.script?.returned) return [];
+    // `return make_script()` or `return setmetatable(t, mt)`: something is returned that this
+    // analysis cannot follow, so it says nothing rather than guess.
+    const last = a.chunk.body[a.chunk.body.length - 1];
+    if (last?.type === 'ReturnStatement' && last.arguments.length > 0 && last.arguments[0].type !== 'NilLiteral') return [];
     if (a.script?.name && a.script.nameSpan) {
       const name = a.script.name;
       const end = a.text.length;
