@@ -73,7 +73,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     : await withRunFeedback(
       capture!,
       async (feedback) => {
-        const result = await runScripts({ scripts, capture: capture!, profile, geo, onHit, run: feedback });
+        const result = await runScripts({ scripts, capture: capture!, profile, geo, onHit, run: feedback, quiet: options.summaryOnly });
         return { ...result, cancelled: result.summary.cancelled, packets: result.summary.packets };
       },
       `running ${scripts.length} script(s) on ${capture}`,

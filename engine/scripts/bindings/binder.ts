@@ -36,63 +36,47 @@ export function bindingCoverage(profile: BindingContext['profile']): BoundFuncti
   return { implemented, notImplemented };
 }
 
-const HIDDEN = '__flowscript_flow_bindings';
-const WRAPPER = `local getinfo, pairs = debug.getinfo, pairs
-local located = ${HIDDEN}
-${HIDDEN} = nil
-for name, native in pairs(located) do
-  flow[name] = function(...)
-    local i = getinfo(2, 'Sl')
-    return native(i and i.source or '', i and i.currentline or 0, ...)
-  end
-end
-`;
-
 /** Registers `flow.*` for ctx.profile in `vm`. Call once per VM, before loading scripts. */
 export function bindFlowApi(vm: LuaVm, ctx: BindingContext, host?: DriverHost): BoundFunctions {
   if (!vm.modules.get('flow_consts')) registerFlowScriptModules(vm.modules, vm, ctx.profile);
   ctx.statuses ??= new StatusBook(ctx.profile, () => {});
   vm.setGlobal('flow', {});
-  const located: { [name: string]: NativeFunction } = {};
+  // Natives are bound directly; where a native needs the caller's position (a warning, a status
+  // or score hit) it asks the VM for the innermost script frame then (cheaper than a Lua wrapper
+  // calling debug.getinfo on every call).
   for (const fn of functionsFor(ctx.profile)) {
     if (isDriverFunction(ctx.profile, fn.name)) continue;
     const impl = IMPLEMENTED[fn.name];
     if (!impl) {
-      located[fn.name] = (call) => {
-        ctx.log.notImplemented(fn.name, siteOf(call));
+      vm.registerFunction(`flow.${fn.name}`, (call) => {
+        ctx.log.notImplemented(fn.name, call.site());
         return null;
-      };
+      });
     } else if (fn.params.length > 0) {
-      located[fn.name] = (call) => {
-        const site = siteOf(call);
-        const args = shifted(call, 2);
-        const problem = argumentProblem(fn, args);
+      vm.registerFunction(`flow.${fn.name}`, (call) => {
+        const problem = argumentProblem(fn, call);
         if (problem) {
-          ctx.log.warning(fn.name, problem, site);
+          ctx.log.warning(fn.name, problem, call.site());
           return null;
         }
         const flow = ctx.currentFlow;
         if (!flow) {
-          ctx.log.warning(fn.name, `${fn.name} : no current flow`, site);
+          ctx.log.warning(fn.name, `${fn.name} : no current flow`, call.site());
           return null;
         }
-        return impl(flow, ctx, args, site);
-      };
+        return impl(flow, ctx, call, call.site());
+      });
     } else {
-      const unknown: CallSite = { file: '', line: 0 };
       vm.registerFunction(`flow.${fn.name}`, (call) => {
         const flow = ctx.currentFlow;
         if (!flow) {
-          ctx.log.warning(fn.name, `${fn.name} : no current flow`, unknown);
+          ctx.log.warning(fn.name, `${fn.name} : no current flow`, call.site());
           return null;
         }
         return impl(flow, ctx, call);
       });
     }
   }
-  vm.setGlobal(HIDDEN, located);
-  const r = vm.loadScript(WRAPPER, '=(flow bindings)');
-  if (!r.ok) throw new Error(`flow bindings: ${r.error.message}`);
   let dispatchNo = 0;
   vm.setGlobal('__flowscript_status', statusNatives(ctx.statuses, ctx, host ?? {
     script: () => '', dispatchNo: () => dispatchNo++, markDirty: () => {},
@@ -147,18 +131,6 @@ function bindCompat(vm: LuaVm, ctx: BindingContext): void {
 function siteOf(call: NativeCall, at = 1): CallSite {
   const source = call.string(at) ?? '';
   return { file: source.startsWith('@') ? source.slice(1) : source, line: call.number(at + 1) ?? 0 };
-}
-
-/** The call's arguments after the `skip` the wrapper added. */
-function shifted(call: NativeCall, skip: number): NativeCall {
-  return {
-    argc: Math.max(0, call.argc - skip),
-    type: (i) => call.type(i + skip),
-    number: (i) => call.number(i + skip),
-    string: (i) => call.string(i + skip),
-    boolean: (i) => call.boolean(i + skip),
-    value: (i) => call.value(i + skip),
-  };
 }
 
 function accepts(spec: TypeSpec, luaType: string, call: NativeCall, i: number): boolean {

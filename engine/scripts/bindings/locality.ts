@@ -1,8 +1,57 @@
 /** Local / unicast tests on peer addresses, as ntopng's host objects answer them. */
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 
-/** A matcher for a list of CIDRs ("192.168.1.0/24", "::1/128"); bad entries throw. */
+/**
+ * A matcher for a list of CIDRs ("192.168.1.0/24", "::1/128"); bad entries throw. IPv4 addresses
+ * are tested arithmetically (node's BlockList builds a SocketAddress per check, which was a large
+ * part of a hook call); answers are cached per address.
+ */
 export function networkMatcher(cidrs: readonly string[]): (ip: string) => boolean {
+  const slow = blockListMatcher(cidrs);
+  const v4: [number, number][] = [];
+  for (const cidr of cidrs) {
+    const [net, bits] = cidr.split('/');
+    if (!isIPv4(net!)) continue;
+    const prefix = bits === undefined ? 32 : Number(bits);
+    const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+    v4.push([(ipv4Number(net!) & mask) >>> 0, mask]);
+  }
+  const cache = new Map<string, boolean>();
+  return (ip) => {
+    let hit = cache.get(ip);
+    if (hit !== undefined) return hit;
+    const n = ipv4Number(ip);
+    hit = n >= 0 ? v4.some(([net, mask]) => ((n & mask) >>> 0) === net) : slow(ip);
+    if (cache.size >= 65536) cache.clear();
+    cache.set(ip, hit);
+    return hit;
+  };
+}
+
+/** The number of a dotted IPv4 address, or -1 when the text is not one. */
+function ipv4Number(ip: string): number {
+  let n = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || part > 255) return -1;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      part = part * 10 + (c - 48);
+      digits++;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0 || part > 255) return -1;
+  return n * 256 + part;
+}
+
+function blockListMatcher(cidrs: readonly string[]): (ip: string) => boolean {
   const list = new BlockList();
   for (const cidr of cidrs) {
     const [net, bits] = cidr.split('/');

@@ -156,10 +156,23 @@ export const IMPLEMENTED: Readonly<Record<string, FlowNative>> = {
   setScore: (f, ctx, call, site) => { ctx.statuses!.setScore(f, 'flow', call.number(1)!, site ?? NO_SITE); return null; },
   setClientScore: (f, ctx, call, site) => { ctx.statuses!.setScore(f, 'client', call.number(1)!, site ?? NO_SITE); return null; },
   setServerScore: (f, ctx, call, site) => { ctx.statuses!.setScore(f, 'server', call.number(1)!, site ?? NO_SITE); return null; },
-  // 4.2's C setter (status_id, flow_score, cli_score, srv_score, script_key, category_id)
-  setStatus: (f, ctx, call, site) => ctx.statuses!.set(f, call.number(1)!, site ?? NO_SITE, {
-    flow: call.number(2) ?? 0, client: call.number(3) ?? 0, server: call.number(4) ?? 0,
-  }),
+  // 2019.11: (status_id), keeping the predominant status; 4.0: (status table, scores), only when
+  // the bit is not set yet; 4.2's C setter: (status_id, scores, script_key, category_id), scores
+  // added on every call. The book clamps scores to the profile's max_score.
+  setStatus: (f, ctx, call, site) => {
+    const book = ctx.statuses!;
+    if (ctx.profile === '2019.11') return book.setWithPrio(f, call.number(1)!, site ?? NO_SITE);
+    const id = ctx.profile === '4.0' ? call.field(1, 'status_id') : call.number(1);
+    if (typeof id !== 'number') return null;
+    if (ctx.profile === '4.0' && book.isSet(f, id)) return false;
+    return book.set(f, id, site ?? NO_SITE, { flow: call.number(2) ?? 0, client: call.number(3) ?? 0, server: call.number(4) ?? 0 });
+  },
+  clearStatus: (f, ctx, call, site) => {
+    const book = ctx.statuses!;
+    if (ctx.profile === '2019.11') return book.clearWithPrio(f, call.number(1)!, site ?? NO_SITE);
+    const id = call.field(1, 'status_id');
+    return typeof id === 'number' ? book.clear(f, id, site ?? NO_SITE) : null;
+  },
   triggerAlert: (f, ctx, call, site) => {
     const book = ctx.statuses!;
     if (ctx.profile === '4.2') {

@@ -112,7 +112,8 @@ export function registerFlowScriptModules(
   const { onTprint, onTrace, locale } = hooks;
   if (onTprint) {
     host.tprint = function tprint(call) {
-      onTprint({ text: call.string(1) ?? '', file: call.string(2) ?? '', line: call.number(3) ?? 0 });
+      const at = call.string(2) !== null ? { file: call.string(2)!, line: call.number(3) ?? 0 } : call.site();
+      onTprint({ text: call.string(1) ?? '', file: at.file, line: at.line });
     };
   }
   if (onTrace) {
@@ -120,7 +121,7 @@ export function registerFlowScriptModules(
       const level = call.number(1) ?? 0;
       onTrace({
         level, levelName: levelNames.get(level) ?? String(level), mode: call.number(2) ?? 0,
-        message: call.string(3) ?? '', file: call.string(4) ?? '', line: call.number(5) ?? 0,
+        message: call.string(3) ?? '', ...(call.string(4) !== null ? { file: call.string(4)!, line: call.number(5) ?? 0 } : call.site()),
       });
     };
   }

@@ -60,8 +60,10 @@ export async function runScriptsIsolated(options: RunScriptsOptions): Promise<Ru
       if (issues > issuesSeen) { issuesSeen = issues; options.run?.onIssue?.(issue); }
     });
     if (outcome.done) {
-      outcome.result.stats.hits = hits;
-      outcome.result.stats.warnings = warnings;
+      if (!options.quiet) {
+        outcome.result.stats.hits = hits;
+        outcome.result.stats.warnings = warnings;
+      }
       return outcome.result;
     }
     skip.push(outcome.stop);
@@ -81,7 +83,7 @@ function runAttempt(
   const init: ScriptWorkerInit = {
     scripts: [...options.scripts], capture: options.capture, profile: options.profile,
     geo: { countryDb: sources[0]!.path, cityDb: sources.slice(1).map((s) => s.path) },
-    instructionBudget: options.instructionBudget, localNetworks: options.localNetworks, blacklist: options.blacklist, timing: options.timing,
+    instructionBudget: options.instructionBudget, localNetworks: options.localNetworks, blacklist: options.blacklist, timing: options.timing, quiet: options.quiet,
     skip: skip.map(({ delivered: _d, ...s }) => s), watch: watchBuffer,
   };
   const { file, dev } = workerFile();

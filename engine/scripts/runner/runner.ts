@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_PROFILE, type Profile } from '../../../api/flow';
 import type { Flow } from '../../flows/flow';
 import type { GeoDatabase } from '../../geo';
-import { hitFlow, type Hit, type HitKind } from '../../hits';
+import { hitFlow, type Hit, type HitFlow, type HitKind } from '../../hits';
 import type { TimedStage } from '../../run';
 import type { FlowTable } from '../../flows/table';
 import type { L7Detector } from '../../dpi/detector';
@@ -19,7 +19,7 @@ import { bindFlowApi, DEFAULT_LOCAL_NETWORKS, type BindingContext, type BoundFun
 import { registerFlowScriptModules } from '../modules';
 import { HookScheduler, type HookCall } from '../scheduler';
 import type { SchedulerTiming } from '../scheduler/scheduler';
-import { LuaVm, WATCH_LINE, type JsValue, type LuaErrorInfo, type LuaFunctionRef } from '../vm';
+import { LuaVm, WATCH_LINE, type LuaRef, type JsValue, type LuaErrorInfo, type LuaFunctionRef } from '../vm';
 import { StatusBook, type StatusEvent } from '../status/book';
 import { lastLine, scriptFromValue, scriptKey, type LoadedScript } from './load';
 import { luaToJs } from './lua-values';
@@ -47,6 +47,8 @@ export interface ScriptRunnerOptions {
   watch?: Int32Array;
   /** Calls not to make again (after the watchdog stopped them): an error hit instead. */
   skip?: readonly SkippedCall[];
+  /** Only count the hits (a summary-only run): onHit is not called and no hit is built. */
+  quiet?: boolean;
 }
 
 /** A call the watchdog stopped: the dispatch number (0 = loading) and the script. */
@@ -97,7 +99,7 @@ export class ScriptRunner {
   /** Chunk name → path as given. */
   private readonly files = new Map<string, string>();
   private readonly scripts = new Map<string, LoadedScript>();
-  private readonly confs = new Map<string, JsValue>();
+  private readonly confs = new Map<string, LuaRef>();
   private running: Running = { script: '', hook: '' };
   private scheduler: HookScheduler | undefined;
   private readonly timing: SchedulerTiming | undefined;
@@ -105,6 +107,7 @@ export class ScriptRunner {
   private dispatchNo = 0;
   private dirty = false;
   private readonly watch: Int32Array | undefined;
+  private readonly quiet: boolean;
   private readonly skips = new Map<string, SkippedCall>();
   private readonly scriptIndex = new Map<string, number>();
 
@@ -121,6 +124,7 @@ export class ScriptRunner {
     const root = commonFolder(options.scripts.map((p) => resolve(p)));
     for (const path of options.scripts) this.files.set(relative(root, resolve(path)).split(sep).join('/'), path);
     this.watch = options.watch;
+    this.quiet = options.quiet ?? false;
     for (const sk of options.skip ?? []) this.skips.set(`${sk.dispatch}:${sk.script}`, sk);
     options.scripts.forEach((p, i) => { if (!this.scriptIndex.has(scriptKey(p))) this.scriptIndex.set(scriptKey(p), i); });
     this.vm = LuaVm.create({
@@ -192,7 +196,7 @@ export class ScriptRunner {
         continue;
       }
       this.scripts.set(key, loaded);
-      this.confs.set(key, luaToJs(loaded.conf));
+      this.confs.set(key, this.vm.ref(luaToJs(loaded.conf)));
       this.stats.scripts.push(key);
     }
     this.running = { script: '', hook: '' };
@@ -266,6 +270,7 @@ export class ScriptRunner {
     this.ctx.currentFlow = call.flow;
     this.dispatchNo++;
     this.dirty = false;
+    this.statuses.beginDispatch();
     let aborted = false;
     const scripts = call.scripts;
     for (let i = 0; i < scripts.length; i++) {
@@ -283,7 +288,7 @@ export class ScriptRunner {
       }
       // 2019.11 ntopng passes only `now`; the configuration as a second argument changes nothing for
       // its scripts and lets scripts written for 4.x run unchanged
-      const args: JsValue[] = [now, this.confs.get(key) ?? {}];
+      const args: JsValue[] = [now, this.confs.get(key)!];
       const t0 = performance.now();
       if (this.watch) this.watching(this.dispatchNo, key);
       const r = this.vm.call(fn, args);
@@ -299,6 +304,7 @@ export class ScriptRunner {
         break;
       }
     }
+    if (!aborted) this.statuses.endDispatch();
     if (this.dirty && !aborted && this.bound.driverEnd) {
       this.running = { ...this.running, hook: call.hook, time: call.now, flow: call.flow };
       const r = this.vm.call(this.bound.driverEnd, [now]);
@@ -348,7 +354,21 @@ export class ScriptRunner {
     this.emit('error', text, e, { error: e.kind, ...(e.traceback ? { traceback: e.traceback } : {}), ...extra });
   }
 
+  /** The flow part of a hit, shared by the hits of a flow while its label stays the same. */
+  private flowSummary(flow: Flow): HitFlow {
+    const known = summaries.get(flow);
+    if (known && known.l7 === (flow.l7?.label ?? 'Unknown') && known.category === flow.l7?.category) return known;
+    const made = hitFlow(flow, { client: this.geo.countryOf(flow.clientIp), server: this.geo.countryOf(flow.serverIp) });
+    summaries.set(flow, made);
+    return made;
+  }
+
   private emit(kind: HitKind, message: string, site: CallSite, data?: { [key: string]: unknown }): void {
+    if (this.quiet) {
+      this.stats.hits[kind]++;
+      if (kind === 'error' && data?.level === 'warning') this.stats.warnings++;
+      return;
+    }
     const r = this.running;
     const hit: Hit = {
       kind,
@@ -364,13 +384,15 @@ export class ScriptRunner {
       if (p) hit.script = scriptKey(p);
     }
     if (r.time !== undefined) hit.time = r.time;
-    if (r.flow) hit.flow = hitFlow(r.flow, { client: this.geo.countryOf(r.flow.clientIp), server: this.geo.countryOf(r.flow.serverIp) });
+    if (r.flow) hit.flow = this.flowSummary(r.flow);
     if (data) hit.data = data;
     this.stats.hits[kind]++;
     if (kind === 'error' && data?.level === 'warning') this.stats.warnings++;
     this.onHit(hit);
   }
 }
+
+const summaries = new WeakMap<Flow, HitFlow>();
 
 function relChunk(files: Map<string, string>, path: string): string {
   for (const [chunk, p] of files) if (p === path) return chunk;

@@ -15,6 +15,7 @@ export interface ScriptWorkerInit {
   localNetworks?: readonly string[];
   blacklist?: readonly string[];
   timing?: SchedulerTiming;
+  quiet?: boolean;
   skip: SkippedCall[];
   /** Int32Array cells: see WATCH_* in runner.ts. */
   watch: SharedArrayBuffer;

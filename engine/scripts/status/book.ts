@@ -43,12 +43,67 @@ export class StatusBook {
   private readonly states = new WeakMap<Flow, FlowStatusState>();
   private readonly hostScores = new Map<string, number>();
   private readonly keysById = new Map<number, string>();
+  private readonly prioById = new Map<number, number>();
   readonly maxScore: number | undefined;
+  /** The predominant status as the running dispatch sees it (2019.11), stored at its end. */
+  private pred: { flow: Flow; id: number; prio: number; changed: boolean } | undefined;
 
   constructor(readonly profile: Profile, private readonly sink: (e: StatusEvent) => void) {
     this.maxScore = MAX_SCORE[profile];
     // ids as the built-in flow_consts numbers them (modules/data.ts: 4.0 in catalog order)
-    statusTypes(profile).forEach((s, i) => this.keysById.set(s.id ?? i, s.key));
+    statusTypes(profile).forEach((s, i) => {
+      this.keysById.set(s.id ?? i, s.key);
+      this.prioById.set(s.id ?? i, s.prio ?? 0);
+    });
+  }
+
+  /** A new dispatch of the driver starts on `flow`. */
+  beginDispatch(): void {
+    this.pred = undefined;
+  }
+
+  /** End of the dispatch: a changed predominant status is stored (the driver's setPredominantStatus). */
+  endDispatch(): void {
+    const p = this.pred;
+    if (p?.changed) this.state(p.flow).predominant = p.id;
+    this.pred = undefined;
+  }
+
+  private predOf(flow: Flow): { flow: Flow; id: number; prio: number; changed: boolean } {
+    if (!this.pred || this.pred.flow !== flow) {
+      const id = this.states.get(flow)?.predominant ?? 0;
+      this.pred = { flow, id, prio: this.prioById.get(id) ?? 0, changed: false };
+    }
+    return this.pred;
+  }
+
+  /** 2019.11 flow.setStatus: sets the bit and keeps the dispatch's predominant status (by prio). */
+  setWithPrio(flow: Flow, id: number, site: CallSite): boolean {
+    const changed = this.set(flow, id, site);
+    if (changed) {
+      const p = this.predOf(flow);
+      const prio = this.prioById.get(id) ?? 0;
+      if (prio > p.prio) Object.assign(p, { id, prio, changed: true });
+    }
+    return changed;
+  }
+
+  /** 2019.11 flow.clearStatus: clears the bit; when it was the predominant one, recomputes it. */
+  clearWithPrio(flow: Flow, id: number, site: CallSite): boolean {
+    const changed = this.clear(flow, id, site);
+    if (changed) {
+      const p = this.predOf(flow);
+      if (p.id === id) {
+        let best = 0;
+        let bestPrio = -1;
+        const bitmap = this.bitmap(flow);
+        for (const [sid, prio] of this.prioById) {
+          if ((bitmap & (1n << BigInt(sid))) !== 0n && prio > bestPrio) { best = sid; bestPrio = prio; }
+        }
+        Object.assign(p, { id: best, prio: Math.max(0, bestPrio), changed: true });
+      }
+    }
+    return changed;
   }
 
   /** The flow's state, created on first use. */

@@ -24,16 +24,8 @@ local function cur()
   return d
 end
 
--- where the script called us: the first caller outside the built-in chunks
-local function site(level)
-  for l = level, level + 8 do
-    local i = getinfo(l, 'Sl')
-    if not i then break end
-    local src = i.source or ''
-    if src:sub(1, 9) ~= '@builtin/' and src:sub(1, 1) == '@' then return src, i.currentline or 0 end
-  end
-  return '', 0
-end
+-- where the script called us: the first caller outside the built-in chunks (found by the host)
+local site = S.site
 
 local function add_flow_keys(info)
   if type(info) ~= 'table' then return info end
@@ -66,52 +58,15 @@ do
   end
 end
 
-local function prio_of(id)
-  local def = flow_consts.getStatusInfo(id)
-  return def and def.prio or 0
-end
-
 -- A status table where 2019.11 wants its id (the 4.0 way of writing it): use its id.
 local function as_id(status)
   if type(status) == 'table' and mtype(status.status_id) == 'integer' then return status.status_id end
   return status
 end
 
-local function set_status(id, src, line)
-  local changed = S.set(id, nil, nil, nil, src, line)
-  if changed then
-    local c = cur()
-    if c.pred == nil then c.pred = S.predominant(); c.pred_prio = prio_of(c.pred) end
-    local p = prio_of(id)
-    if p > c.pred_prio then c.pred, c.pred_prio, c.pred_changed = id, p, true; S.dirty() end
-  end
-  return changed
-end
-
-function flow.setStatus(status_id)
-  status_id = as_id(status_id)
-  if mtype(status_id) ~= 'integer' then S.warn('setStatus : expected number@pos 1, got ' .. type(status_id), site(3)) return nil end
-  local src, line = site(3)
-  return set_status(status_id, src, line)
-end
-
-function flow.clearStatus(status_id)
-  status_id = as_id(status_id)
-  if mtype(status_id) ~= 'integer' then S.warn('clearStatus : expected number@pos 1, got ' .. type(status_id), site(3)) return nil end
-  local src, line = site(3)
-  local changed = S.clear(status_id, src, line)
-  if changed then
-    local c = cur()
-    local pred = c.pred
-    if pred == nil then pred = S.predominant() end
-    if pred == status_id then
-      c.pred = flow_consts.getPredominantStatus(flow.getStatus())
-      c.pred_prio, c.pred_changed = prio_of(c.pred), true
-      S.dirty()
-    end
-  end
-  return changed
-end
+-- flow.setStatus / flow.clearStatus are natives here (status/natives.ts): they keep the
+-- predominant status of the dispatch up to date, which the runner stores after it.
+local set_status = flow.setStatus
 
 function flow.triggerStatus(status_id, status_info, custom_severity)
   status_id = as_id(status_id)
@@ -121,7 +76,7 @@ function flow.triggerStatus(status_id, status_info, custom_severity)
     error('flow.triggerStatus: unknown status id ' .. tostring(status_id) .. ' (no definition in flow_consts.status_types)', 2)
   end
   local src, line = site(3)
-  set_status(status_id, src, line)
+  set_status(status_id)
   local c = cur()
   local p = def.prio or 0
   if c.cand == nil or p > c.cand_prio then
@@ -132,7 +87,6 @@ end
 
 rawset(_G, '__flowscript_driver_end', function(now)
   local c = cur()
-  if c.pred_changed then flow.setPredominantStatus(c.pred) end
   if c.cand ~= nil and flow.canTriggerAlert() then
     local def = flow_consts.getStatusInfo(c.cand)
     local alert_type = def.alert_type and def.alert_type.alert_id or -1
@@ -154,22 +108,8 @@ local function id_of(status_type, fn)
   return status_type.status_id
 end
 
-local function set_status(status_type, flow_score, cli_score, srv_score, src, line)
-  local id = id_of(status_type, 'setStatus')
-  if S.isset(id) then return false end
-  return S.set(id, clamp(flow_score), clamp(cli_score), clamp(srv_score), src, line)
-end
-
-function flow.setStatus(status_type, flow_score, cli_score, srv_score)
-  local src, line = site(3)
-  return set_status(status_type, flow_score, cli_score, srv_score, src, line)
-end
-
-function flow.clearStatus(status_type)
-  local id = id_of(status_type, 'clearStatus')
-  local src, line = site(3)
-  return S.clear(id, src, line)
-end
+-- flow.setStatus / flow.clearStatus are natives (status/natives.ts)
+local set_status = flow.setStatus
 
 function flow.triggerStatus(status_type, status_info, flow_score, cli_score, srv_score, custom_severity)
   local src, line = site(3)
@@ -184,7 +124,7 @@ function flow.triggerStatus(status_type, status_info, flow_score, cli_score, srv
     c.cand, c.cand_score, c.def, c.info, c.severity, c.src, c.line, c.script = id, flow_score, status_type, status_info, custom_severity, src, line, S.script()
     S.dirty()
   end
-  set_status(status_type, flow_score, cli_score, srv_score, src, line)
+  set_status(status_type, flow_score, cli_score, srv_score)
 end
 
 rawset(_G, '__flowscript_driver_end', function(now)
@@ -248,7 +188,7 @@ export const STATUS_DRIVER_SOURCE: Record<'2019.11' | '4.0' | '4.2', string> = {
 
 /** The catalog functions the Lua driver defines (the others are natives), per profile. */
 export const DRIVER_FUNCTIONS: Record<'2019.11' | '4.0' | '4.2', readonly string[]> = {
-  '2019.11': ['triggerStatus', 'setStatus', 'clearStatus'],
-  '4.0': ['triggerStatus', 'setStatus', 'clearStatus'],
+  '2019.11': ['triggerStatus'],
+  '4.0': ['triggerStatus'],
   '4.2': ['triggerStatus'],
 };

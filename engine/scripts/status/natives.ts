@@ -2,7 +2,7 @@
  * The C-level status natives the Lua driver (driver-lua.ts) is built on, bound in the hidden
  * global `__flowscript_status`. They act on the current flow through the StatusBook.
  */
-import type { JsValue, NativeCall, NativeFunction } from '../vm';
+import { multiple, type JsValue, type NativeCall, type NativeFunction } from '../vm';
 import type { BindingContext, CallSite } from '../bindings/context';
 import type { StatusBook } from './book';
 
@@ -31,6 +31,10 @@ export function statusNatives(book: StatusBook, ctx: BindingContext, host: Drive
   const flowOrNull = () => ctx.currentFlow ?? null;
   return {
     dispatch_no: () => host.dispatchNo(),
+    site: (call) => {
+      const w = call.site();
+      return multiple(w.file, w.line);
+    },
     dirty: () => { host.markDirty(); },
     script: () => host.script(),
     warn: (call) => { host.warn(call.string(1) ?? '', siteAt(call, 2)); },

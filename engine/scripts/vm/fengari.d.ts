@@ -33,6 +33,7 @@ declare module 'fengari' {
     lua_pop(L: LuaState, n: number): void;
     lua_pushvalue(L: LuaState, idx: number): void;
     lua_insert(L: LuaState, idx: number): void;
+    lua_replace(L: LuaState, idx: number): void;
     lua_remove(L: LuaState, idx: number): void;
     lua_absindex(L: LuaState, idx: number): number;
     lua_type(L: LuaState, idx: number): number;

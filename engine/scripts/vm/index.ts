@@ -4,6 +4,6 @@ export { LuaSandbox, defaultWorkerFile, type CallLabel, type LuaSandboxOptions, 
 export type { SetupResult, WireValue } from './sandbox-protocol';
 export {
   ModuleRegistry, MultipleValues, multiple, WATCH_LINE, MAX_STRING_BYTES,
-  type BuiltinModule, type JsValue, type LuaErrorInfo, type LuaFunctionRef, type LuaResult, type LuaTableValue,
+  type BuiltinModule, type JsValue, type LuaErrorInfo, type LuaFunctionRef, type LuaRef, type LuaResult, type LuaTableValue,
   type LuaValue, type LuaVmOptions, type NativeCall, type NativeFunction, type OutputEvent,
 } from './types';

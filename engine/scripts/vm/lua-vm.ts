@@ -18,7 +18,7 @@ import { SANDBOX_PRELUDE } from './sandbox-prelude';
 import {
   ModuleRegistry, MultipleValues,
   type JsValue, type LuaErrorInfo, type LuaFunctionRef, type LuaResult, type LuaTableValue, type LuaValue,
-  type LuaVmOptions, type NativeCall, type NativeFunction, type OutputEvent, MAX_STRING_BYTES, WATCH_LINE,
+  type LuaVmOptions, type NativeCall, type NativeFunction, type OutputEvent, type LuaRef, MAX_STRING_BYTES, WATCH_LINE,
 } from './types';
 
 const {
@@ -33,6 +33,40 @@ const S = (s: string): LuaString => to_luastring(s, true);
 const INFO_SL = S('Sl');
 const INFO_FN_S = S('>S');
 const INFO_L = S('l');
+
+const TWO_31 = 2 ** 31;
+const TWO_53 = 2 ** 53;
+const SPEC = /%([-+ #0]*\d*)(\.?\d*)([a-zA-Z%])/g;
+
+/**
+ * string.format('%d', counter) for counters >= 2^31, which the host pushes as floats (fengari
+ * integers are 32-bit; number-format.ts): such %d/%i arguments are formatted with %.0f, as a 64-bit
+ * integer would be. Rewrites the format (argument 1) in place; the usual case costs one scan of
+ * the arguments' types.
+ */
+function formatWithLargeIntegers(L: LuaState): void {
+  const n = lua.lua_gettop(L);
+  let large = false;
+  for (let i = 2; i <= n && !large; i++) {
+    if (lua.lua_type(L, i) === LUA_TNUMBER && !lua.lua_isinteger(L, i)) {
+      const v = lua.lua_tonumber(L, i);
+      large = Number.isInteger(v) && Math.abs(v) >= TWO_31 && Math.abs(v) <= TWO_53;
+    }
+  }
+  if (!large || lua.lua_type(L, 1) !== LUA_TSTRING) return;
+  let arg = 1;
+  const fmt = lua.lua_tojsstring(L, 1).replace(SPEC, (all: string, flags: string, _precision: string, conv: string) => {
+    if (conv === '%') return all;
+    arg++;
+    if ((conv === 'd' || conv === 'i') && lua.lua_type(L, arg) === LUA_TNUMBER && !lua.lua_isinteger(L, arg)) {
+      const v = lua.lua_tonumber(L, arg);
+      if (Number.isInteger(v) && Math.abs(v) <= TWO_53) return `%${flags}.0f`;
+    }
+    return all;
+  });
+  lua.lua_pushstring(L, to_luastring(fmt));
+  lua.lua_replace(L, 1);
+}
 
 /** Where a script is: chunk name (file) and line. */
 interface Where { file: string; line: number }
@@ -97,10 +131,22 @@ export class LuaVm {
   private guardStringFunctions(): void {
     const L = this.L;
     lua.lua_getglobal(L, S('string'));
-    for (const name of ['find', 'match', 'gmatch', 'gsub', 'rep']) {
+    for (const name of ['find', 'match', 'gmatch', 'gsub', 'rep', 'format']) {
       lua.lua_getfield(L, -1, S(name));
       const original = lauxlib.luaL_ref(L, LUA_REGISTRYINDEX);
       const isRep = name === 'rep';
+      if (name === 'format') {
+        lua.lua_pushjsfunction(L, (L2: LuaState): number => {
+          formatWithLargeIntegers(L2);
+          const nargs = lua.lua_gettop(L2);
+          lua.lua_rawgeti(L2, LUA_REGISTRYINDEX, original);
+          lua.lua_insert(L2, 1);
+          lua.lua_call(L2, nargs, LUA_MULTRET);
+          return lua.lua_gettop(L2);
+        });
+        lua.lua_setfield(L, -2, S(name));
+        continue;
+      }
       lua.lua_pushjsfunction(L, (L2: LuaState): number => {
         if (this.watch) {
           const ar = new lua.lua_Debug();
@@ -160,7 +206,12 @@ export class LuaVm {
     }
     const L = this.L;
     const base = lua.lua_gettop(L);
-    lua.lua_pushjsfunction(L, this.messageHandler);
+    // the message handler lives in the registry: pushing a fresh JS closure on every call costs
+    if (this.msghRef < 0) {
+      lua.lua_pushjsfunction(L, this.messageHandler);
+      this.msghRef = lauxlib.luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    lua.lua_rawgeti(L, LUA_REGISTRYINDEX, this.msghRef);
     lua.lua_rawgeti(L, LUA_REGISTRYINDEX, fn.ref);
     for (const a of args) this.push(L, a, 0);
     const result = this.protectedCall(base + 1, args.length, LUA_MULTRET);
@@ -218,6 +269,18 @@ export class LuaVm {
     const value = this.toValue(L, -1, 0, new Map());
     lua.lua_settop(L, base);
     return value;
+  }
+
+  private msghRef = -1;
+
+  /**
+   * Builds the Lua value of `value` once and keeps it in the registry: passing the ref to call()
+   * pushes that same value again (a hook's script_conf table, as ntopng passes the same table).
+   */
+  ref(value: JsValue): LuaRef {
+    this.assertOpen();
+    this.push(this.L, value, 0);
+    return { kind: 'ref', ref: lauxlib.luaL_ref(this.L, LUA_REGISTRYINDEX) };
   }
 
   /** Drops a function reference (the function can then be collected). */
@@ -514,7 +577,8 @@ export class LuaVm {
       return;
     }
     const obj = v as { readonly [key: string]: JsValue };
-    if ((obj as Partial<LuaFunctionRef>).kind === 'function' && typeof (obj as Partial<LuaFunctionRef>).ref === 'number') {
+    const kind = (obj as Partial<LuaFunctionRef> | Partial<LuaRef>).kind;
+    if ((kind === 'function' || kind === 'ref') && typeof (obj as Partial<LuaFunctionRef>).ref === 'number') {
       lua.lua_rawgeti(L, LUA_REGISTRYINDEX, (obj as unknown as LuaFunctionRef).ref);
       return;
     }
@@ -549,6 +613,18 @@ export class LuaVm {
 
   private nativeCall(L: LuaState): NativeCall {
     return new NativeCallImpl(this, L, lua.lua_gettop(L));
+  }
+
+  /** @internal used by NativeCallImpl: the innermost non-built-in Lua position. */
+  scriptSite(L: LuaState): Where {
+    const ar = new lua.lua_Debug();
+    for (let level = 1; level < 60 && lua.lua_getstack(L, level, ar); level++) {
+      lua.lua_getinfo(L, INFO_SL, ar);
+      if (ar.currentline <= 0 || !ar.source) continue;
+      const src = to_jsstring(ar.source);
+      if (src.startsWith('@') && !src.startsWith('@builtin/')) return { file: src.slice(1), line: ar.currentline };
+    }
+    return { file: '', line: 0 };
   }
 
   /** @internal used by NativeCallImpl */
@@ -624,5 +700,15 @@ class NativeCallImpl implements NativeCall {
   }
   value(i: number): LuaValue {
     return i <= this.argc ? this.vm.valueAt(this.L, i) : null;
+  }
+  site(): { file: string; line: number } {
+    return this.vm.scriptSite(this.L);
+  }
+  field(i: number, key: string): number | string | null {
+    if (i > this.argc || lua.lua_type(this.L, i) !== LUA_TTABLE) return null;
+    const t = lua.lua_getfield(this.L, i, to_luastring(key));
+    const v = t === LUA_TNUMBER ? lua.lua_tonumber(this.L, -1) : t === LUA_TSTRING ? lua.lua_tojsstring(this.L, -1) : null;
+    lua.lua_pop(this.L, 1);
+    return v;
   }
 }

@@ -39,27 +39,5 @@ package.loadlib = nil
 package.searchpath = nil
 package.searchers = { package.searchers[1], builtin_searcher, folder_searcher }
 
--- string.format('%d', counter) for counters >= 2^31, which the host pushes as floats
--- (fengari integers are 32-bit): such arguments are formatted with %.0f, like a 64-bit integer.
-do
-  local raw_format, math_type, select, floor = string.format, math.type, select, math.floor
-  local find, gsub = string.find, string.gsub
-  string.format = function(fmt, ...)
-    if type(fmt) ~= 'string' or not find(fmt, '%%[-+ #0]*%d*%.?%d*[di]') then
-      return raw_format(fmt, ...)
-    end
-    local args, i = { ... }, 0
-    local fixed = gsub(fmt, '%%([-+ #0]*%d*)(%.?%d*)([%a%%])', function(flags, precision, conv)
-      if conv == '%' then return nil end
-      i = i + 1
-      local v = args[i]
-      if (conv == 'd' or conv == 'i') and math_type(v) == 'float' and v == floor(v)
-          and v >= -9007199254740992 and v <= 9007199254740992 then
-        return '%' .. flags .. '.0f'
-      end
-      return nil
-    end)
-    return raw_format(fixed, ...)
-  end
-end
+-- string.format('%d', counter) for counters >= 2^31 is handled by the host (lua-vm.ts, formatWithLargeIntegers)
 `;

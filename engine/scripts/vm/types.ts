@@ -14,6 +14,12 @@ export interface LuaFunctionRef {
   readonly line?: number;
 }
 
+/** Any Lua value kept in the VM's registry (LuaVm.ref); pushed as that same value. */
+export interface LuaRef {
+  readonly kind: 'ref';
+  readonly ref: number;
+}
+
 /** A Lua table copied to JS: string keys in `fields`, the 1..n sequence in `array`. */
 export interface LuaTableValue {
   readonly kind: 'table';
@@ -34,12 +40,17 @@ export interface NativeCall {
   boolean(i: number): boolean;
   /** Full conversion (tables copied, functions referenced). Slower; use the typed readers when possible. */
   value(i: number): LuaValue;
+  /** A number or string field of the table at argument i (null if it is not a table or the field is neither). */
+  field(i: number, key: string): number | string | null;
+  /** The innermost script position calling this native, skipping the built-in chunks ('builtin/...'). */
+  site(): { file: string; line: number };
 }
 
 /** A JS value pushed into Lua. Objects become tables (built at push time, i.e. when a native is called). */
 export type JsValue =
   | null | undefined | boolean | number | string
   | LuaFunctionRef
+  | LuaRef
   | NativeFunction
   | MultipleValues
   /** Raw bytes, pushed as a Lua string byte for byte. */

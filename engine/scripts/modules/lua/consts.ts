@@ -182,16 +182,20 @@ function M.getStatusDescription(id, info)
   return M.getStatusTitle(id)
 end
 
+-- statuses by decreasing prio: the first one set in the bitmap is the predominant one
+local by_prio
 function M.getPredominantStatus(bitmap)
   bitmap = tonumber(bitmap) or 0
-  local best, best_prio = 0, -1
-  for id, key in pairs(by_id) do
-    local prio = M.status_types[key].prio or 0
-    if math.floor(bitmap / 2 ^ id) % 2 == 1 and prio > best_prio then
-      best, best_prio = id, prio
-    end
+  if bitmap == 0 then return 0 end
+  if by_prio == nil then
+    by_prio = {}
+    for id, key in pairs(by_id) do by_prio[#by_prio + 1] = { id = id, prio = M.status_types[key].prio or 0 } end
+    table.sort(by_prio, function(a, b) if a.prio ~= b.prio then return a.prio > b.prio end return a.id < b.id end)
   end
-  return best
+  for _, s in ipairs(by_prio) do
+    if math.floor(bitmap / 2 ^ s.id) % 2 == 1 then return s.id end
+  end
+  return 0
 end
 
 function M.getDefinititionsDir()

@@ -47,7 +47,10 @@ end
 local function emit_trace(level, mode, message, file, line)
   if host.trace then
     host.trace(level, mode, message, file, line)
-  else
+    return
+  end
+  if file == nil then file, line = caller() end
+  do
     write(format('[%s:%d] %s: %s\n', file, line, level_names[level] or tostring(level), message))
   end
 end
@@ -55,8 +58,8 @@ end
 function traceError(level, mode, message)
   level = tonumber(level) or DATA.default_trace_level
   if level > trace_level then return end
-  local file, line = caller()
-  emit_trace(level, tonumber(mode) or 0, tostring(message), file, line)
+  -- the host finds the caller itself (cheaper than debug.getinfo from Lua)
+  emit_trace(level, tonumber(mode) or 0, tostring(message))
 end
 
 -- tprint ----------------------------------------------------------------------------------
@@ -94,8 +97,7 @@ function tprint(s, l, i)
   dump(out, s, tonumber(l) or 1000, type(i) == 'string' and i or '')
   local text = concat(out, '\n')
   if host.tprint then
-    local file, line = caller()
-    host.tprint(text, file, line)
+    host.tprint(text)
   else
     write(text, '\n')
   end
@@ -252,14 +254,16 @@ dirs = {}
 for k, v in pairs(DATA.dirs) do dirs[k] = v end
 
 -- flow_utils ------------------------------------------------------------------------------
+local function label_field(info, k)
+  local v = info[k]
+  if v == nil then return '' end
+  return tostring(v)
+end
+
 function shortFlowLabel(info)
   if type(info) ~= 'table' then return '' end
-  local function f(k)
-    local v = info[k]
-    if v == nil then return '' end
-    return tostring(v)
-  end
-  return '[' .. f('proto.l4') .. '] ' .. f('cli.ip') .. ':' .. f('cli.port') .. ' -> ' .. f('srv.ip') .. ':' .. f('srv.port') .. ' [' .. f('proto.ndpi') .. ']'
+  return '[' .. label_field(info, 'proto.l4') .. '] ' .. label_field(info, 'cli.ip') .. ':' .. label_field(info, 'cli.port') ..
+    ' -> ' .. label_field(info, 'srv.ip') .. ':' .. label_field(info, 'srv.port') .. ' [' .. label_field(info, 'proto.ndpi') .. ']'
 end
 
 -- ntop.* and interface.* defaults (the host's own bindings win) --------------------------
