@@ -15,6 +15,7 @@ import { undefinedGlobal } from './undefined-global';
 import { unknownFlowFunction } from './unknown-flow-function';
 import { unknownHook } from './unknown-hook';
 import { unknownResultKey } from './unknown-result-key';
+import { unknownSeverity } from './unknown-severity';
 import { unknownStatusType } from './unknown-status-type';
 import { unusedLocal } from './unused-local';
 import { wrongArgumentCount } from './wrong-argument-count';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   invalidL4Proto,
   invalidL7Proto,
   unknownStatusType,
+  unknownSeverity,
   undefinedGlobal,
   unusedLocal,
 ];

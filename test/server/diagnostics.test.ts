@@ -26,7 +26,7 @@ test('there are fixtures for every rule', () => {
   for (const code of [
     'syntax-error', 'invalid-profile', 'script-not-returned', 'missing-hooks', 'empty-hooks', 'unknown-hook', 'hook-outside-hooks',
     'hook-never-called', 'unknown-flow-function', 'unavailable-in-profile', 'wrong-argument-count', 'wrong-argument-type',
-    'expensive-in-hook', 'unknown-result-key', 'invalid-l4-proto', 'invalid-l7-proto', 'unknown-status-type', 'undefined-global',
+    'expensive-in-hook', 'unknown-result-key', 'invalid-l4-proto', 'invalid-l7-proto', 'unknown-status-type', 'unknown-severity', 'undefined-global',
     'unused-local',
   ]) assert.ok(codes.has(code), `no fixture marks ${code}`);
 });
