@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind } from 'vscode-languageserver';
 import {
-  alertSeverities, alertTypes, FIELD_UNITS, functionsFor, INTERFACE_MEMBERS, moduleFor, NTOP_MEMBERS, SCRIPT_CATEGORIES,
+  alertSeverities, alertTypes, FIELD_UNITS, STATUS_DEFINITION_FIELDS, functionsFor, INTERFACE_MEMBERS, moduleFor, NTOP_MEMBERS, SCRIPT_CATEGORIES,
   scriptFields, statusTypes, type Profile,
 } from '../../api/flow';
 import { fieldMarkdown, functionMarkdown, memberMarkdown, signatureOf } from './describe';
@@ -65,6 +65,13 @@ function computeMembers(module: string | undefined, path: readonly string[], pro
       return NTOP_MEMBERS.filter((m) => m.profiles.includes(profile)).map((m) => ({ name: m.name, kind: CompletionItemKind.Function, detail: `ntop.${m.name}${m.signature ?? ''}`, doc: memberMarkdown('ntop', m) }));
     default:
       break;
+  }
+  if (module === 'flow_consts' && path.length === 2 && (path[0] === 'status_types' || path[0] === 'flow_status_types')) {
+    // The fields of one status definition (status_id, prio, ... in 2019.11; create(...) in 4.2).
+    return STATUS_DEFINITION_FIELDS[profile].map((f) => ({
+      name: f.name, kind: f.name === 'create' ? CompletionItemKind.Method : CompletionItemKind.Field,
+      detail: `status_types.${path[1]}.${f.name}`, doc: f.doc,
+    }));
   }
   if (path.length === 0 && module) {
     const m = moduleFor(module, profile);

@@ -106,6 +106,7 @@ describe('completion, hover and signatures (profile 2019.11)', () => {
     const statuses = await completeAfter('flow.triggerStatus(flow_consts.status_types.', '.');
     assert.ok(labels(statuses).includes('status_blacklisted'));
     assert.ok(labels(await completeAfter('fc.status_types.', '.')).includes('status_web_mining_detected'));
+    assert.ok(labels(await completeAfter('fc.status_types.status_blacklisted.', '.')).includes('status_id'));
     assert.deepEqual(labels(await completeAfter('alert_consts.alert_severities.', '.')), ['info', 'warning', 'error']);
   });
 
