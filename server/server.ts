@@ -63,14 +63,19 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) refreshSettings(d.uri);
   });
 
+  /** Documents whose settings were asked for and not received yet: not checked until then. */
+  const awaitingSettings = new Set<string>();
+
   /** Asks the client for the document's `flowscript` section, then re-checks it. */
   function refreshSettings(uri: string): void {
     if (!canAskConfiguration) {
       schedule(uri);
       return;
     }
+    awaitingSettings.add(uri);
     connection.workspace.getConfiguration({ scopeUri: uri, section: 'flowscript' }).then(
       (raw: unknown) => {
+        awaitingSettings.delete(uri);
         const next = readSettings(raw, baseSettings);
         const before = perDocument.get(uri);
         perDocument.set(uri, next);
@@ -79,7 +84,10 @@ export function startServer(connection: Connection): void {
         }
         schedule(uri);
       },
-      () => schedule(uri),
+      () => {
+        awaitingSettings.delete(uri);
+        schedule(uri);
+      },
     );
   }
 
@@ -102,7 +110,9 @@ export function startServer(connection: Connection): void {
 
   function publish(uri: string): void {
     const doc = documents.get(uri);
-    if (!doc) return;
+    // Opening a document also reports a content change: its first diagnostics wait for its
+    // settings (refreshSettings schedules them), so that they use the right profile and globs.
+    if (!doc || awaitingSettings.has(uri)) return;
     try {
       const a = analyses.get(doc);
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnose(a).map((f) => toDiagnostic(doc, f)) });
@@ -118,6 +128,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     analyses.delete(e.document.uri);
     forgetTree(e.document.uri);
+    awaitingSettings.delete(e.document.uri);
     perDocument.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
