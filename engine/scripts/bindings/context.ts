@@ -25,6 +25,8 @@ export interface BindingContext {
   readonly geo: GeoDatabase;
   /** The flow the running hook is about; undefined outside hooks (setup, teardown, loading). */
   currentFlow: Flow | undefined;
+  /** Time of the running hook call (packet time, seconds); undefined outside hooks. */
+  now?: number;
   readonly log: BindingLog;
   /** ntopng's local networks (default 192.168.1.0/24, 127.0.0.0/8 and ::1). */
   readonly localNetworks: readonly string[];

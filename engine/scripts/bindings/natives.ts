@@ -18,6 +18,9 @@ import {
 export type FlowNative = (flow: Flow, ctx: BindingContext, call: NativeCall, site?: CallSite) => JsValue;
 
 
+/** 10 × ntopng's default flow idle timeout (spec §1.3, isNotPurged). */
+const NOT_PURGED_SECONDS = 600;
+
 export const IMPLEMENTED: Readonly<Record<string, FlowNative>> = {
   // --- info
   getInfo(f, ctx) {
@@ -196,7 +199,9 @@ export const IMPLEMENTED: Readonly<Record<string, FlowNative>> = {
   // --- internal / misc
   getKey: (f) => f.keyHash >>> 0,
   getHashEntryId: (f) => f.id,
-  isNotPurged: () => true,
+  // ntopng's self-check: a flow not idle yet whose last packet is older than 10 idle timeouts
+  // (600 s) on packet time. The flow table idles flows long before, so this stays false.
+  isNotPurged: (f, ctx) => f.state !== 'ended' && (ctx.now ?? f.lastSeen) - f.lastSeen > NOT_PURGED_SECONDS,
   isPassVerdict: () => true,
   // No external alert source in a capture run: nothing to retrieve.
   retrieveExternalAlertInfo: () => null,

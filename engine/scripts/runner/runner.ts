@@ -268,6 +268,7 @@ export class ScriptRunner {
   private dispatch(call: HookCall): void {
     const now = Math.floor(call.now);
     this.ctx.currentFlow = call.flow;
+    this.ctx.now = call.now;
     this.dispatchNo++;
     this.dirty = false;
     this.statuses.beginDispatch();
