@@ -52,6 +52,30 @@ test('a runaway pattern match is stopped at its deadline, named by line, and the
   assert.equal(stats.hits.print, 2);
 });
 
+test('a script that eats memory is stopped by the worker heap limit; the error names it and the run goes on', async () => {
+  const hog = scriptFile('hog.lua', [
+    'local s = { l4_proto = "icmp", hooks = {} }',
+    'local keep = {}',
+    'function s.hooks.protocolDetected(now)',
+    '  for i = 1, 1e8 do keep[#keep + 1] = { i, tostring(i) } end',
+    'end',
+    'return s',
+  ]);
+  const hits: Hit[] = [];
+  const { summary } = await runScripts({
+    scripts: [hog, 'samples/suspicious_countries.lua'], capture: CAPTURE, geo, memoryLimitMb: 96, instructionBudget: 2e9, hookDeadlineMs: 60_000,
+    onHit: (h) => hits.push(h),
+  });
+  const errors = hits.filter((h) => h.kind === 'error');
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  assert.equal((errors[0]!.data as { error: string }).error, 'memory');
+  assert.equal(errors[0]!.file, hog);
+  assert.equal(errors[0]!.line, 4);
+  assert.match(errors[0]!.message, /ran out of memory/);
+  assert.equal(hits.filter((h) => h.kind === 'print').length, 2);
+  assert.equal(summary.flows, 10);
+});
+
 test('string.rep refuses huge results, and the sandbox has no os.execute, io.popen, os.exit or file writes', async () => {
   const marker = join(tmpdir(), `flowscript-escape-${process.pid}`);
   const probe = scriptFile('probe.lua', [
