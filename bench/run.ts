@@ -7,6 +7,7 @@
  *
  *   FLOWSCRIPT_BENCH_ROUNDS=7 npm run bench
  *   FLOWSCRIPT_BENCH=lsp npm run bench      (only the language server's latency, bench/lsp.ts)
+ *   FLOWSCRIPT_BENCH=live npm run bench     (only live-capture throughput, bench/live.ts; root)
  */
 import { resolve } from 'node:path';
 import { ensureBigCapture } from './big-capture';
@@ -14,6 +15,7 @@ import { commandExists, measureCommand, median, type Measurement } from './measu
 import { countPackets } from './count-packets';
 import { runLspBench } from './lsp';
 import { benchScripts } from './scripts-cost';
+import { runLiveBench } from './live';
 
 const rounds = Number(process.env.FLOWSCRIPT_BENCH_ROUNDS ?? 5);
 const cli = resolve(__dirname, '..', 'dist', 'cli.js');
@@ -77,16 +79,24 @@ function main(): void {
   console.log(`with L7 detection vs ndpiReader: ${c.median.toFixed(2)}x median of rounds (best-of ${c.best.toFixed(2)}x) — target >= 2x: ${verdict(c.median >= 2)}`);
 }
 
-// The language server's latency first (seconds), then the capture benchmarks (minutes).
-runLspBench().then(
+// The language server's latency first (seconds), then the capture benchmarks (minutes),
+// then live capture (about half a minute).
+const liveBench = () => {
+  const capture = ensureBigCapture();
+  return runLiveBench(capture, countPackets(capture));
+};
+(process.env.FLOWSCRIPT_BENCH === 'live' ? liveBench() : runLspBench().then(
   () => {
     if (process.env.FLOWSCRIPT_BENCH !== 'lsp') {
       console.log('');
       main();
+      return liveBench();
     }
   },
+)).then(
+  () => {},
   (error: Error) => {
-    console.error(`language-server benchmark failed: ${error.message}`);
+    console.error(`benchmark failed: ${error.message}`);
     process.exitCode = 1;
   },
 );

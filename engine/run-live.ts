@@ -45,6 +45,10 @@ export interface LiveRunSummary extends RunSummary {
   /** The tool's final counters (drops). */
   toolStats: CaptureToolStats;
   stoppedBy: LiveStopCause;
+  /** Most packets the engine was behind the tool at a status tick (as of the tool's last report). */
+  maxBacklog: number;
+  /** Packets the tool had written but the engine not yet read when the stop was asked for. */
+  backlogAtStop: number;
   /** The tool failed while capturing (e.g. the interface went away); the run still ended cleanly. */
   toolError?: string;
 }
@@ -62,8 +66,11 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
     onMessage: options.onToolMessage,
   });
   let stoppedBy: LiveStopCause | undefined;
+  let packetsAtStop: number | undefined;
+  let maxBacklog = 0;
   const stop = (cause: LiveStopCause) => {
     stoppedBy ??= cause;
+    packetsAtStop ??= pipeline.packets;
     void capture.stop();
   };
   const onAbort = () => stop('stop');
@@ -87,7 +94,9 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
     });
     timers.push(setInterval(() => {
       pipeline.advanceTime(Date.now() / 1000);
-      options.onStatus?.(status());
+      const s = status();
+      if (s.backlog > maxBacklog) maxBacklog = s.backlog;
+      options.onStatus?.(s);
     }, options.tickMs ?? 250));
     if (options.durationSeconds !== undefined) timers.push(setTimeout(() => stop('duration'), options.durationSeconds * 1000));
 
@@ -106,6 +115,8 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
       toolPid: capture.pid,
       toolStats: end.stats,
       stoppedBy,
+      maxBacklog,
+      backlogAtStop: Math.max(0, (end.stats.captured ?? summary.packets) - (packetsAtStop ?? summary.packets)),
       ...(end.error && !capture.stopRequested ? { toolError: end.error.message } : {}),
     };
   } finally {

@@ -74,3 +74,16 @@ export function liveSummaryLine(s: LiveRunSummary): string {
   const received = t.received !== undefined ? `${t.received} packets received by the filter, ` : '';
   return `capture: ${s.tool} on ${s.interface}, stopped by ${s.stoppedBy}: ${received}${dropText(t)}`;
 }
+
+/** The `capture` object of the JSON summary line (docs/live.md). */
+export function liveSummaryJson(s: LiveRunSummary): { [key: string]: string | number } {
+  const t = s.toolStats;
+  const out: { [key: string]: string | number } = { interface: s.interface, tool: s.tool, stopped_by: s.stoppedBy };
+  if (t.captured !== undefined) out.captured = t.captured;
+  if (t.received !== undefined) out.received = t.received;
+  if (t.dropped !== undefined) out.dropped = t.dropped;
+  if (t.interfaceDropped !== undefined) out.interface_dropped = t.interfaceDropped;
+  out.max_backlog = s.maxBacklog;
+  out.backlog_at_stop = s.backlogAtStop;
+  return out;
+}

@@ -9,6 +9,7 @@ export const LIVE_RUN_OPTIONS = {
   duration: { type: 'string' },
   packets: { type: 'string' },
   snaplen: { type: 'string' },
+  'buffer-mib': { type: 'string' },
   'capture-tool': { type: 'string' },
   'capture-tool-path': { type: 'string' },
   'periodic-seconds': { type: 'string' },
@@ -34,6 +35,8 @@ export function liveRunOptions(values: Values): LiveCommandOptions | undefined {
   if (packets !== undefined) live.packets = packets;
   const snaplen = positive('snaplen', values.snaplen, true);
   if (snaplen !== undefined) live.snaplen = snaplen;
+  const buffer = positive('buffer-mib', values['buffer-mib'], true);
+  if (buffer !== undefined) live.bufferMiB = buffer;
   const periodic = positive('periodic-seconds', values['periodic-seconds']);
   if (periodic !== undefined) live.periodicSeconds = periodic;
   return live;

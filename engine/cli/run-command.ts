@@ -7,7 +7,7 @@ import { runScripts } from '../scripts/runner';
 import { runScriptsLive } from '../scripts/runner/run-scripts-live';
 import type { CaptureStartOptions } from '../capture/live';
 import type { LiveRunSummary } from '../run-live';
-import { liveSummaryLine, withLiveFeedback } from './live-feedback';
+import { liveSummaryJson, liveSummaryLine, withLiveFeedback } from './live-feedback';
 import { LineWriter } from './output';
 import { withRunFeedback } from './run-feedback';
 import { UserError } from './user-error';
@@ -91,7 +91,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
         hits: stats.hits, errors: stats.hits.error - stats.warnings, warnings: stats.warnings,
         ...(summary.captureIssues ? { capture_issues: summary.captureIssues } : {}),
         ...(summary.cancelled ? { cancelled: true } : {}),
-        ...(liveSummary ? { capture: { interface: liveSummary.interface, tool: liveSummary.tool, stopped_by: liveSummary.stoppedBy, ...liveSummary.toolStats } } : {}),
+        ...(liveSummary ? { capture: liveSummaryJson(liveSummary) } : {}),
       },
     }));
   } else {

@@ -20,6 +20,8 @@ Live capture (docs/live.md; "flowscript interfaces" lists the interfaces):
   --duration S            stop after S seconds
   --packets N             stop after N packets
   --snaplen N             bytes kept of each packet (default 262144)
+  --buffer-mib N          kernel capture buffer in MiB (default 32; the tools' own is 2):
+                          it absorbs the bursts of hook calls at each walk
   --capture-tool T        tcpdump (default) or dumpcap
   --capture-tool-path P   the tool's executable (default: found on PATH)
   --periodic-seconds S    call periodicUpdate every S seconds instead of ntopng's 30

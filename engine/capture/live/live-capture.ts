@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { LiveCaptureError } from './errors';
 import { parseInterfaceList } from './interfaces';
 import { missingToolAdvice, permissionAdvice } from './system-advice';
-import { captureArgs, findCaptureTool, statsSignal, type CaptureStartOptions, type CaptureToolKind } from './tool';
+import { captureArgs, DEFAULT_BUFFER_MIB, findCaptureTool, statsSignal, type CaptureStartOptions, type CaptureToolKind } from './tool';
 import { LineSplitter, parseToolLine, type CaptureFailureKind, type CaptureToolStats } from './tool-messages';
 
 export interface LiveCaptureOptions extends CaptureStartOptions {
@@ -64,7 +64,7 @@ export class LiveCapture {
     const path = findCaptureTool(options);
     if (!path) throw new LiveCaptureError('tool-missing', missingToolAdvice(this.tool, options.toolPath));
     this.toolPath = path;
-    this.args = captureArgs(this.tool, options);
+    this.args = captureArgs(this.tool, { ...options, bufferMiB: options.bufferMiB ?? DEFAULT_BUFFER_MIB });
     this.child = spawn(path, this.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.pid = this.child.pid ?? -1;
     this.stream = this.child.stdout;
