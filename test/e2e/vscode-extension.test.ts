@@ -16,6 +16,7 @@ import { writeLargeCapture } from '../../e2e/large-capture';
 import {
   activeEditorText, cursorPosition, hitsPanel, launchBrowser, normalise, openWorkbench, pickQuickItem, quickOpen, runCommand, visibleRows,
 } from '../../e2e/workbench';
+import { dnsClient, startDnsResponder } from '../live/loopback-traffic';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
@@ -178,3 +179,46 @@ test('Cancel stops a run on a large capture at once', () => step(async () => {
   assert.match(normalise(await panel.locator('#status').innerText()), /stopped \(stopped at \d+% of big\.pcap\)/);
   await page.locator('.part.panel').screenshot({ path: join(ARTIFACTS, 'hits-panel-cancelled.png') });
 }));
+
+test('Attach to Interface... on lo shows a live hit in the panel, and Stop leaves no tcpdump behind', () => step(async () => {
+  // Issue 7: a real DNS exchange on loopback while the extension captures it with tcpdump.
+  const dns = await startDnsResponder();
+  const client = await dnsClient(dns.port);
+  const filter = `udp port ${client.port}`;
+  try {
+    writeFileSync(join(workspace, 'live_watch.lua'), readFileSync(join(ROOT, 'test', 'live', 'fixtures', 'live_watch.lua')));
+    await quickOpen(page, 'live_watch.lua');
+    await runCommand(page, 'Flow Script: Attach to Interface...');
+    await pickQuickItem(page, 'lo');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(filter);
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar-item', { hasText: /lo: \d+ pkts/ }).waitFor({ timeout: 30_000 });
+    assert.equal(tcpdumpsWith(filter), 1, 'one tcpdump captures for the run');
+    await client.query('e2e-live.example');
+    const panel = hitsPanel(page);
+    await visibleRows(panel).filter({ hasText: 'detected DNS' }).first().waitFor({ timeout: 20_000 });
+    await runCommand(page, 'Flow Script: Stop');
+    await panel.locator('body[data-run-state="done"]').waitFor({ timeout: 15_000 });
+    await visibleRows(panel).filter({ hasText: /end DNS 127\.0\.0\.1:\d+ -> 127\.0\.0\.1:53/ }).first().waitFor();
+    assert.equal(tcpdumpsWith(filter), 0, 'no tcpdump left');
+    await page.locator('.part.panel').screenshot({ path: join(ARTIFACTS, 'hits-panel-live.png') });
+  } finally {
+    client.close();
+    await dns.close();
+  }
+}));
+
+/** tcpdump processes whose command line ends with this run's own filter. */
+function tcpdumpsWith(filter: string): number {
+  let n = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (/tcpdump$/.test(args[0]!) && args.includes(filter)) n++;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return n;
+}
