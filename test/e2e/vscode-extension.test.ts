@@ -66,6 +66,7 @@ before(async () => {
   cpSync(join(ROOT, 'samples'), workspace, { recursive: true });
   writeFileSync(join(workspace, 'slow.lua'), SLOW_SCRIPT);
   writeFileSync(join(workspace, 'misspelled.lua'), MISSPELLED);
+  cpSync(join(ROOT, 'test', 'live', 'fixtures', 'live_watch.lua'), join(workspace, 'live_watch.lua'));
   writeFileSync(join(workspace, 'notes.pcap'), 'these are notes, not a capture\n');
   const sample = readFileSync(join(workspace, 'suspicious_countries.lua'), 'utf8');
   writeFileSync(join(workspace, 'bad_capture.lua'), `-- flowscript: capture=notes.pcap\n${sample}`);
@@ -186,7 +187,6 @@ test('Attach to Interface... on lo shows a live hit in the panel, and Stop leave
   const client = await dnsClient(dns.port);
   const filter = `udp port ${client.port}`;
   try {
-    writeFileSync(join(workspace, 'live_watch.lua'), readFileSync(join(ROOT, 'test', 'live', 'fixtures', 'live_watch.lua')));
     await quickOpen(page, 'live_watch.lua');
     await runCommand(page, 'Flow Script: Attach to Interface...');
     await pickQuickItem(page, 'lo');
