@@ -78,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, {
         profile: { type: 'string', default: '2019.11' },
         geoip: { type: 'string' },
+        blacklist: { type: 'string' },
         json: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -101,6 +102,7 @@ async function main(argv: string[]): Promise<number> {
         live,
         profile: values.profile as string,
         geoip: values.geoip as string | undefined,
+        blacklist: values.blacklist as string | undefined,
         json: values.json as boolean,
         summaryOnly: values.summary as boolean,
       });

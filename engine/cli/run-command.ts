@@ -11,6 +11,7 @@ import { liveSummaryJson, liveSummaryLine, withLiveFeedback } from './live-feedb
 import { LineWriter } from './output';
 import { withRunFeedback } from './run-feedback';
 import { UserError } from './user-error';
+import { readBlacklist } from './blacklist-file';
 
 export interface RunCommandOptions {
   scripts: string[];
@@ -20,6 +21,8 @@ export interface RunCommandOptions {
   live?: LiveCommandOptions;
   profile: string;
   geoip?: string;
+  /** A file of blacklisted addresses/networks (blacklist-file.ts). */
+  blacklist?: string;
   json: boolean;
   /** Only the summary, no hits. */
   summaryOnly: boolean;
@@ -56,6 +59,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     throw error;
   }
 
+  const blacklist = options.blacklist !== undefined ? readBlacklist(options.blacklist) : undefined;
   const out = new LineWriter();
   const format = options.json ? hitJson : hitText;
   // Live hits are shown as they happen; from a file they are written in large blocks.
@@ -66,14 +70,14 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     ? await withLiveFeedback(live.interface, async (feedback) => {
       const p = live.periodicSeconds;
       const timing = p !== undefined ? { periodicSeconds: p, walkSeconds: Math.min(5, p) } : undefined;
-      const result = await runScriptsLive({ scripts, profile, geo, onHit, timing, live: { capture: live, durationSeconds: live.durationSeconds, ...feedback } });
+      const result = await runScriptsLive({ scripts, profile, geo, onHit, timing, blacklist, live: { capture: live, durationSeconds: live.durationSeconds, ...feedback } });
       liveSummary = result.summary;
       return result;
     })
     : await withRunFeedback(
       capture!,
       async (feedback) => {
-        const result = await runScripts({ scripts, capture: capture!, profile, geo, onHit, run: feedback, quiet: options.summaryOnly });
+        const result = await runScripts({ scripts, capture: capture!, profile, geo, onHit, blacklist, run: feedback, quiet: options.summaryOnly });
         return { ...result, cancelled: result.summary.cancelled, packets: result.summary.packets };
       },
       `running ${scripts.length} script(s) on ${capture}`,

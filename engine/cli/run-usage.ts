@@ -1,7 +1,7 @@
 import { PROFILES } from '../../api/flow/profiles';
 
 // Kept apart from run-command.ts so that `flowscript help` does not load the Lua host.
-export const RUN_USAGE = `usage: flowscript run <script.lua>... <capture> [--profile ${PROFILES.join('|')}] [--geoip CITY.mmdb] [--json] [--summary]
+export const RUN_USAGE = `usage: flowscript run <script.lua>... <capture> [--profile ${PROFILES.join('|')}] [--geoip CITY.mmdb] [--blacklist FILE] [--json] [--summary]
        flowscript run <script.lua>... --interface IF [--filter BPF] [--duration S | --packets N] [options]
 
 Runs ntopng flow scripts, unmodified, over a pcap/pcapng capture or live traffic and prints
@@ -10,6 +10,8 @@ what they do (prints, errors, ...) as hits, one per line, then a summary.
                     documentation), 4.0 or 4.2
   --geoip FILE      your city database (GeoLite2-City or DB-IP city .mmdb) for city,
                     latitude and longitude; countries come from the bundled database
+  --blacklist FILE   addresses and networks to treat as blacklisted (one per line,
+                    e.g. 1.2.3.4 or 10.0.0.0/8): flow.isBlacklisted() answers from it
   --json            one JSON object per hit, then a JSON summary line
   --summary         only the summary
 

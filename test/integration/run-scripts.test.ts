@@ -162,3 +162,26 @@ test('profile 4.0 calls hooks with (now, script_conf) and binds getClientCountry
   const { hits } = parse(r.stdout);
   assert.deepEqual(hits.map((h) => [h.kind, h.line, h.message]), [['print', 3, 'integer\t3'], ['print', 3, 'integer\t3']]);
 });
+
+test('--blacklist: flow.isBlacklisted and getBlacklistedInfo answer from the file; a bad line is a one-line error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flowscript-run-'));
+  const list = join(dir, 'blacklist.txt');
+  writeFileSync(list, '# threat list\n1.2.4.8\n203.0.113.0/24  # documentation range\n');
+  const script = join(dir, 'listed.lua');
+  writeFileSync(script, [
+    'local s = {hooks = {}}',
+    'function s.hooks.protocolDetected(now)',
+    '  if flow.isBlacklisted() then tprint(flow.getBlacklistedInfo()) end',
+    'end',
+    'return s',
+  ].join('\n'));
+  const r = runCli(['run', script, CAPTURE, '--json', '--blacklist', list]);
+  assert.equal(r.status, 0, r.stderr);
+  const { hits } = parse(r.stdout);
+  assert.deepEqual(hits.map((h) => [h.flow!.server, h.message]), [['1.2.4.8', ' table\nblacklisted.srv boolean true']]);
+  const bad = join(dir, 'bad.txt');
+  writeFileSync(bad, '1.2.4.8\nnot-an-address\n');
+  const b = runCli(['run', script, CAPTURE, '--blacklist', bad]);
+  assert.equal(b.status, 2);
+  assert.equal(b.stderr, `flowscript: ${bad}:2: "not-an-address" is not an address or a network (1.2.3.4, 10.0.0.0/8, 2001:db8::/32)\n`);
+});
