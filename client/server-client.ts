@@ -80,7 +80,8 @@ export class ServerClient implements vscode.Disposable {
     if (!client) return;
     this.stopping = true;
     try {
-      if (client.isRunning()) await client.stop(2000);
+      // dispose() also releases the features of a client whose server already died.
+      await client.dispose(2000);
     } catch {
       // Already gone: nothing to stop.
     } finally {

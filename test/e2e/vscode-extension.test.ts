@@ -50,6 +50,16 @@ end
 return script
 `;
 
+/** Completion inside a hook body after the server restarted (line 4 is the empty line in the body). */
+const AFTER_RESTART = `local script = { hooks = {} }
+
+function script.hooks.protocolDetected()
+
+end
+
+return script
+`;
+
 function packageVsix(out: string): void {
   const assets = spawnSync(process.execPath, ['scripts/extension-assets.mjs'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(assets.status, 0, assets.stderr);
@@ -67,6 +77,7 @@ before(async () => {
   writeFileSync(join(workspace, 'slow.lua'), SLOW_SCRIPT);
   writeFileSync(join(workspace, 'misspelled.lua'), MISSPELLED);
   cpSync(join(ROOT, 'test', 'live', 'fixtures', 'live_watch.lua'), join(workspace, 'live_watch.lua'));
+  writeFileSync(join(workspace, 'after_restart.lua'), AFTER_RESTART);
   writeFileSync(join(workspace, 'notes.pcap'), 'these are notes, not a capture\n');
   const sample = readFileSync(join(workspace, 'suspicious_countries.lua'), 'utf8');
   writeFileSync(join(workspace, 'bad_capture.lua'), `-- flowscript: capture=notes.pcap\n${sample}`);
@@ -122,6 +133,19 @@ test('Run on Capture... shows exactly the "From China" hits, and a click lands o
   assert.match(texts[1]!, /1\.2\.4\.8:443 \(CN\)/);
   assert.match(normalise(await panel.locator('#counts').innerText()), /2 of 2 hits shown · 2 flows · 2 print/);
 
+  // Filter and group by flow, then back to the plain list.
+  await panel.locator('#filter-text').fill('1.2.4.8');
+  await panel.locator('#counts', { hasText: '1 of 2 hits shown' }).waitFor();
+  assert.equal(await rows.count(), 1);
+  await panel.locator('#filter-text').fill('');
+  await panel.locator('#group-by-flow').check();
+  await panel.locator('#table .row.group').first().waitFor();
+  assert.equal(await rows.count(), 4, 'two flow headers, each with its hit');
+  await panel.locator('#group-by-flow').uncheck();
+  await panel.locator('#counts', { hasText: '2 of 2 hits shown' }).waitFor();
+  await panel.locator('#table .row.group').filter({ visible: true }).first().waitFor({ state: 'detached' });
+  assert.equal(await rows.count(), 2);
+
   await rows.nth(1).click();
   // The detail pane shows the flow that fired.
   await panel.locator('#detail', { hasText: '1.2.4.8:443' }).waitFor();
@@ -155,6 +179,52 @@ test('completion offers flow.getClientGeolocation and a misspelled hook shows in
   await page.keyboard.press('Enter');
   await page.keyboard.type('flow.');
   const item = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name', { hasText: 'getClientGeolocation' });
+  try {
+    await item.first().waitFor({ timeout: 10_000 });
+  } catch {
+    await page.keyboard.press('Control+Space');
+    await item.first().waitFor({ timeout: 30_000 });
+  }
+  await page.keyboard.press('Escape');
+}));
+
+/** PIDs of our own language server: node processes running the server bundle of this run's extensions folder. */
+function languageServerPids(): number[] {
+  const bundle = join(runDir, 'extensions');
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (cmdline.includes(bundle) && cmdline.includes('dist/server.js')) pids.push(Number(name));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return pids;
+}
+
+test('a language server crash is reported with a Restart action that brings it back', () => step(async () => {
+  await quickOpen(page, 'misspelled.lua');
+  const pids = languageServerPids();
+  assert.equal(pids.length, 1, `one language server of this run: ${pids.join(', ')}`);
+  process.kill(pids[0]!, 'SIGKILL');
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'language server stopped unexpectedly' });
+  await toast.waitFor({ timeout: 30_000 });
+  await toast.locator('.monaco-button', { hasText: 'Restart' }).click();
+  await page.locator('.statusbar-item', { has: page.locator('.codicon-check') }).filter({ hasText: 'Flow Script' }).waitFor({ timeout: 30_000 });
+  const after = languageServerPids();
+  assert.equal(after.length, 1);
+  assert.notEqual(after[0], pids[0]);
+  // Completion works again.
+  await quickOpen(page, 'after_restart.lua');
+  await activeEditorText(page).click();
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
+  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: 'Ln 4,' }).waitFor();
+  // Typed past the dot so that the item is in the visible part of the (virtual) suggest list.
+  await page.keyboard.type('flow.getServerGeo');
+  const item = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name', { hasText: 'getServerGeolocation' });
   try {
     await item.first().waitFor({ timeout: 10_000 });
   } catch {
