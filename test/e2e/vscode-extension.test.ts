@@ -146,6 +146,14 @@ test('Run on Capture... shows exactly the "From China" hits, and a click lands o
   await panel.locator('#table .row.group').filter({ visible: true }).first().waitFor({ state: 'detached' });
   assert.equal(await rows.count(), 2);
 
+  // Keyboard: the table takes the focus; End/Home move the selection, the detail pane follows.
+  await panel.locator('#table').focus();
+  await page.keyboard.press('End');
+  await panel.locator('#table .row.selected', { hasText: '1.2.4.8' }).waitFor();
+  await page.keyboard.press('Home');
+  await panel.locator('#table .row.selected', { hasText: '114.114.114.114' }).waitFor();
+  await panel.locator('#detail', { hasText: '114.114.114.114:53' }).waitFor();
+
   await rows.nth(1).click();
   // The detail pane shows the flow that fired.
   await panel.locator('#detail', { hasText: '1.2.4.8:443' }).waitFor();
