@@ -1,6 +1,6 @@
 /**
- * The detail pane: the selected hit's flow (5-tuple, label, countries, every other field
- * the engine put on it, so counters show up as soon as the engine reports them) and every
+ * The detail pane: the selected hit's flow (5-tuple, label, countries, counters when the hit
+ * happened, every other field the engine put on it) and every
  * hit of that flow, each clickable to reveal its line.
  */
 import type { Hit, HitFlow } from '../../engine/hits';
@@ -24,7 +24,13 @@ function fields(flow: HitFlow): Array<[string, string]> {
     ['label', flow.l7 + (flow.category ? ` (${flow.category})` : '')],
     ['countries', `client ${flow.countries.client ?? '-'}, server ${flow.countries.server ?? '-'}`],
   ];
-  const known = new Set(['id', 'l4', 'client', 'clientPort', 'server', 'serverPort', 'l7', 'category', 'countries']);
+  const c = flow.counters;
+  if (c) {
+    out.push(['packets', `${c.packets[0] + c.packets[1]} (${c.packets[0]} → / ${c.packets[1]} ←)`]);
+    out.push(['bytes', `${c.bytes[0] + c.bytes[1]} (${c.bytes[0]} → / ${c.bytes[1]} ←)`]);
+    out.push(['seen', `${new Date(c.firstSeen * 1000).toISOString()} for ${(c.lastSeen - c.firstSeen).toFixed(3)} s`]);
+  }
+  const known = new Set(['id', 'l4', 'client', 'clientPort', 'server', 'serverPort', 'l7', 'category', 'countries', 'counters']);
   for (const [key, value] of Object.entries(flow)) {
     if (known.has(key)) continue;
     out.push([key, typeof value === 'object' ? JSON.stringify(value) : String(value)]);

@@ -13,6 +13,12 @@ export function hitFlow(flow: Flow, countries: { client?: string; server?: strin
     serverPort: flow.serverPort,
     l7: flow.l7?.label ?? 'Unknown',
     countries: {},
+    counters: {
+      packets: [flow.clientToServer.packets, flow.serverToClient.packets],
+      bytes: [flow.clientToServer.bytes, flow.serverToClient.bytes],
+      firstSeen: flow.firstSeen,
+      lastSeen: flow.lastSeen,
+    },
   };
   const category = flow.l7?.category;
   if (category !== undefined) out.category = category;

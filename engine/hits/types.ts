@@ -23,6 +23,17 @@ export interface HitFlow {
   category?: string;
   /** ISO country codes of the peers, when known. */
   countries: { client?: string; server?: string };
+  /** The flow's counters when the hit happened (client→server, server→client). */
+  counters?: HitFlowCounters;
+}
+
+export interface HitFlowCounters {
+  packets: [number, number];
+  /** Bytes as captured, both directions. */
+  bytes: [number, number];
+  /** Packet times (seconds since the epoch) of the flow's first and latest packet. */
+  firstSeen: number;
+  lastSeen: number;
 }
 
 export interface Hit {

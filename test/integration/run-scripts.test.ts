@@ -62,6 +62,27 @@ test('the documentation sample prints "From China" for exactly the flows with a 
   assert.equal(summary.errors, 0);
 });
 
+test('a hit carries the flow counters as they were when it happened', async () => {
+  const r = runCli(['run', SAMPLE, CAPTURE, '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const { hits } = parse(r.stdout);
+  const final = new Map<number, { packets: number; bytes: number; firstSeen: number }>();
+  await runCaptureFile(CAPTURE, {
+    observer: { flowEnded: (f) => final.set(f.clientPort, { packets: f.packets, bytes: f.bytes, firstSeen: f.firstSeen }) },
+  });
+  assert.equal(hits.length, 2);
+  for (const h of hits) {
+    const c = h.flow!.counters!;
+    const end = final.get(h.flow!.clientPort)!;
+    assert.ok(c.packets[0] >= 1, 'the client has sent the packet that was detected');
+    assert.ok(c.packets[0] + c.packets[1] <= end.packets, 'no more packets than the flow had at its end');
+    assert.ok(c.bytes[0] + c.bytes[1] <= end.bytes && c.bytes[0] > 0);
+    assert.equal(c.firstSeen, end.firstSeen);
+    // Hooks run on the scheduler's walks (docs/hooks.md), at or after the latest packet.
+    assert.ok(c.lastSeen >= c.firstSeen && c.lastSeen <= h.time!, `${c.lastSeen} within the flow and before the hook at ${h.time}`);
+  }
+});
+
 test('the text output shows the same two hits, then a summary', () => {
   const r = runCli(['run', SAMPLE, CAPTURE]);
   assert.equal(r.status, 0, r.stderr);

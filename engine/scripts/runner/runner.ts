@@ -355,10 +355,16 @@ export class ScriptRunner {
     this.emit('error', text, e, { error: e.kind, ...(e.traceback ? { traceback: e.traceback } : {}), ...extra });
   }
 
-  /** The flow part of a hit, shared by the hits of a flow while its label stays the same. */
+  /**
+   * The flow part of a hit, shared by the hits of a flow while its label and counters stay
+   * the same (several hits of one hook call, several scripts on one event).
+   */
   private flowSummary(flow: Flow): HitFlow {
     const known = summaries.get(flow);
-    if (known && known.l7 === (flow.l7?.label ?? 'Unknown') && known.category === flow.l7?.category) return known;
+    if (
+      known && known.l7 === (flow.l7?.label ?? 'Unknown') && known.category === flow.l7?.category &&
+      known.counters?.lastSeen === flow.lastSeen && known.counters.packets[0] + known.counters.packets[1] === flow.packets
+    ) return known;
     const made = hitFlow(flow, { client: this.geo.countryOf(flow.clientIp), server: this.geo.countryOf(flow.serverIp) });
     summaries.set(flow, made);
     return made;
