@@ -155,8 +155,9 @@ test('Run on Capture... shows exactly the "From China" hits, and a click lands o
   await panel.locator('#detail', { hasText: '114.114.114.114:53' }).waitFor();
 
   await rows.nth(1).click();
-  // The detail pane shows the flow that fired.
+  // The detail pane shows the flow that fired, with its counters when the hook ran.
   await panel.locator('#detail', { hasText: '1.2.4.8:443' }).waitFor();
+  assert.match(normalise(await panel.locator('#detail').innerText()), /packets\s*\d+ \(\d+ → \/ \d+ ←\)/);
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.locator('.part.panel').screenshot({ path: join(ARTIFACTS, 'hits-panel.png') });
   await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: 'Ln 22' }).waitFor();
