@@ -19,7 +19,7 @@ export function toolsDir(): string {
 export function codeServerBin(): string {
   const bin = join(toolsDir(), `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server');
   if (!existsSync(bin)) {
-    throw new Error(`code-server ${CODE_SERVER_VERSION} is not installed in ${toolsDir()}: run e2e/install-code-server.sh (or .ci/run) first`);
+    throw new Error(`code-server ${CODE_SERVER_VERSION} is not installed in ${toolsDir()}: run scripts/install-test-tools.sh (npm test does) first`);
   }
   return bin;
 }

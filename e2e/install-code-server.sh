@@ -4,7 +4,7 @@
 # already there. Works with no internet beyond the npm registry; the workarounds below are the
 # ones measured in the project's e2e recipe:
 #   - npm refuses install scripts as root unless unsafe-perm is set;
-#   - kerberos builds from source and needs libkrb5-dev (apt, see .ci/run);
+#   - kerberos builds from source and needs libkrb5-dev (apt, see scripts/install-test-tools.sh);
 #   - node-pty's postinstall runs `npx node-gyp`, which needs npx's "yes";
 #   - @vscode/ripgrep's postinstall downloads rg from GitHub unless its cache already holds the
 #     archive: we seed it with Debian's rg (apt package ripgrep).

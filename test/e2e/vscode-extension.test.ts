@@ -2,7 +2,7 @@
  * The extension in a real VS Code (code-server 4.100.3 + Debian chromium + playwright-core,
  * ../../e2e/README.md): the .vsix installed into fresh folders, samples/ opened as the
  * workspace (a copy), and the user story of issue 6 driven through the UI.
- * Needs code-server installed by e2e/install-code-server.sh (.ci/run does it).
+ * Needs code-server installed by e2e/install-code-server.sh (npm test does it first).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
