@@ -60,6 +60,17 @@ end
 return script
 `;
 
+/** 10,000 prints on each of mixed.pcap's 10 flows: 100,000 hits for the panel. */
+const MANY_HITS = `local script = {
+   hooks = {
+      protocolDetected = function(now)
+         for i = 1, 10000 do print("hit " .. i) end
+      end,
+   },
+}
+return script
+`;
+
 function packageVsix(out: string): void {
   const assets = spawnSync(process.execPath, ['scripts/extension-assets.mjs'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(assets.status, 0, assets.stderr);
@@ -78,6 +89,7 @@ before(async () => {
   writeFileSync(join(workspace, 'misspelled.lua'), MISSPELLED);
   cpSync(join(ROOT, 'test', 'live', 'fixtures', 'live_watch.lua'), join(workspace, 'live_watch.lua'));
   writeFileSync(join(workspace, 'after_restart.lua'), AFTER_RESTART);
+  writeFileSync(join(workspace, 'many_hits.lua'), MANY_HITS);
   writeFileSync(join(workspace, 'notes.pcap'), 'these are notes, not a capture\n');
   const sample = readFileSync(join(workspace, 'suspicious_countries.lua'), 'utf8');
   writeFileSync(join(workspace, 'bad_capture.lua'), `-- flowscript: capture=notes.pcap\n${sample}`);
@@ -241,6 +253,27 @@ test('a language server crash is reported with a Restart action that brings it b
     await item.first().waitFor({ timeout: 30_000 });
   }
   await page.keyboard.press('Escape');
+}));
+
+test('100,000 hits: the table renders only the rows in view and reaches the last hit from the keyboard', () => step(async () => {
+  await quickOpen(page, 'many_hits.lua');
+  await runCommand(page, 'Flow Script: Run on Capture...');
+  await pickQuickItem(page, 'mixed.pcap');
+  const panel = hitsPanel(page);
+  await panel.locator('#counts', { hasText: /^100000 of 100000 hits shown · 10 flows/ }).waitFor({ timeout: 120_000 });
+  await panel.locator('body[data-run-state="done"]').waitFor({ timeout: 60_000 });
+  const rendered = await panel.locator('#table .row').count();
+  assert.ok(rendered > 0 && rendered < 300, `virtual scrolling keeps ${rendered} rows in the page, not 100,000`);
+  await panel.locator('#table').focus();
+  const started = Date.now();
+  await page.keyboard.press('End');
+  await panel.locator('#table .row.selected', { hasText: 'hit 10000' }).waitFor();
+  // A figure for the note, not an assertion (no timing in tests).
+  console.log(`100,000 hits: End reached the last row in ${Date.now() - started} ms; ${rendered} rows in the page`);
+  assert.ok(await panel.locator('#table .row').count() < 300);
+  await panel.locator('#filter-text').fill('hit 9999');
+  await panel.locator('#counts', { hasText: /^10 of 100000 hits shown/ }).waitFor();
+  await panel.locator('#filter-text').fill('');
 }));
 
 test('Cancel stops a run on a large capture at once', () => step(async () => {
