@@ -5,6 +5,8 @@
  */
 import type { Hit, HitFlow } from '../../engine/hits';
 
+const MAX_LISTED_HITS = 200;
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (text !== undefined) e.textContent = text;
@@ -61,7 +63,8 @@ export function renderFlowDetail(host: HTMLElement, hit: Hit | undefined, flowHi
   table.appendChild(el('dd', Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')));
   host.appendChild(table);
   const list = el('ol', undefined, 'flow-hits');
-  for (const h of flowHits) {
+  // A flow can have thousands of hits: list the first ones, so selecting a row stays instant.
+  for (const h of flowHits.slice(0, MAX_LISTED_HITS)) {
     const item = el('li');
     const link = el('a', `${h.hook || '(load)'} ${h.file.split(/[\\/]/).pop()}:${h.line} ${h.message}`);
     link.href = '#';
@@ -73,4 +76,7 @@ export function renderFlowDetail(host: HTMLElement, hit: Hit | undefined, flowHi
     list.appendChild(item);
   }
   host.appendChild(list);
+  if (flowHits.length > MAX_LISTED_HITS) {
+    host.appendChild(el('p', `and ${flowHits.length - MAX_LISTED_HITS} more hits of this flow (group by flow to see them all)`, 'muted'));
+  }
 }
