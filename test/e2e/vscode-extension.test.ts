@@ -190,6 +190,27 @@ test('a capture that is not a capture gives one clear message and the panel keep
   await page.keyboard.press('Escape');
 }));
 
+test('Export Hits writes the panel\'s hits as JSON lines', () => step(async () => {
+  const panel = hitsPanel(page);
+  await panel.locator('#counts', { hasText: /^2 of 2 hits shown/ }).waitFor();
+  await runCommand(page, 'Flow Script: Export Hits');
+  await pickQuickItem(page, 'JSON lines');
+  // code-server's save dialog is a quick input holding the default path (hits.jsonl in the workspace).
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await page.waitForFunction(() => /hits\.jsonl$/.test((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? ''));
+  await page.keyboard.press('Enter');
+  const exported = join(workspace, 'hits.jsonl');
+  await page.locator('.notifications-toasts .notification-toast', { hasText: /2 hits written to hits\.jsonl/ }).waitFor({ timeout: 30_000 });
+  const lines = readFileSync(exported, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 2);
+  for (const hit of lines) {
+    assert.equal(hit.kind, 'print');
+    assert.equal(hit.line, 22);
+    assert.match(hit.message, /From China/);
+  }
+}));
+
 test('completion offers flow.getClientGeolocation and a misspelled hook shows in Problems', () => step(async () => {
   await quickOpen(page, 'misspelled.lua');
   await page.keyboard.press('Control+Shift+M');
