@@ -198,7 +198,10 @@ test('Export Hits writes the panel\'s hits as JSON lines', () => step(async () =
   // code-server's save dialog is a quick input holding the default path (hits.jsonl in the workspace).
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
-  await page.waitForFunction(() => /hits\.jsonl$/.test((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? ''));
+  for (let tries = 0; !/hits\.jsonl$/.test(await input.inputValue()); tries++) {
+    assert.ok(tries < 50, `the save dialog offers hits.jsonl (it shows "${await input.inputValue()}")`);
+    await page.waitForTimeout(100);
+  }
   await page.keyboard.press('Enter');
   const exported = join(workspace, 'hits.jsonl');
   await page.locator('.notifications-toasts .notification-toast', { hasText: /2 hits written to hits\.jsonl/ }).waitFor({ timeout: 30_000 });
