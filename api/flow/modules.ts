@@ -1,5 +1,6 @@
 /** Modules flow scripts `require`, with their members per profile (spec §4, §5). */
 import { ALL, FROM_40, ONLY_2019, ONLY_42 } from './profiles';
+import { MAX_SCORE } from './statuses';
 import type { LuaModule, ModuleMember, Profile } from './types';
 
 const fn = (name: string, profiles: readonly Profile[], signature: string, doc: string): ModuleMember =>
@@ -65,8 +66,8 @@ export const FLOW_CONSTS: LuaModule = {
     fn('getDefinititionsDir', ONLY_2019, '() -> string', 'Directory of the status definitions (the name is spelled this way upstream).'),
     tbl('flow_fields_description', ONLY_2019, 'Descriptions of flow export fields.'),
     tbl('mobile_country_code', ONLY_2019, 'Mobile country codes.'),
-    konst('max_score', ['4.0'], 1000, 'Highest score a status can give.'),
-    { name: 'max_score', kind: 'constant', profiles: ONLY_42, value: 1024, doc: 'Highest score a status can give.' },
+    konst('max_score', ['4.0'], MAX_SCORE['4.0']!, 'Highest score a status can give.'),
+    konst('max_score', ONLY_42, MAX_SCORE['4.2']!, 'Highest score a status can give.'),
   ],
 };
 

@@ -1,22 +1,7 @@
 /** "Did you mean" support: names closest to a misspelt one. */
+import { editDistance } from '../edit-distance';
 
-/** Levenshtein distance, stopping early once it exceeds `cap` (then returns cap + 1). */
-export function editDistance(a: string, b: string, cap = Number.MAX_SAFE_INTEGER): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > cap) return cap + 1;
-    previous = current;
-  }
-  return previous[b.length];
-}
+export { editDistance };
 
 /**
  * Up to `limit` candidates closest to `name`, case ignored: a case-only difference first, then by

@@ -3,6 +3,7 @@
  * One data description shared by the engine (labels, categories, port guesses) and the
  * language server (names, completion, "did you mean").
  */
+import { editDistance } from '../edit-distance';
 import { NDPI_BREEDS, NDPI_BREED_INVALID_NAME, type NdpiBreed } from './breeds';
 import { NDPI_CATEGORIES, NDPI_CATEGORY_LIMIT, NDPI_CATEGORY_UNSPECIFIED, type NdpiCategory } from './categories';
 import { NDPI_PROTOCOLS, NDPI_SHARED_DEFAULT_PORTS, type NdpiProtocol } from './protocols';
@@ -85,24 +86,6 @@ export function closestProtocolNames(input: string, limit = 3, maxDistance = 3):
   return scored.slice(0, Math.max(0, limit)).map((s) => s.name);
 }
 
-/** Levenshtein distance, cut short once every path exceeds `cap` (returns cap + 1 then). */
-function editDistance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > cap) return cap + 1;
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 /** The name nDPI prints for a protocol id; ids it does not know print as "Unknown". */
 export function protocolName(id: number): string {

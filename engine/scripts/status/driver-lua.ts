@@ -99,7 +99,7 @@ end)
 
 /** 4.0: status tables, scores, highest-score candidate, replacement. */
 const DRIVER_40 = String.raw`
-local max_score = flow_consts.max_score or 1000
+local max_score = flow_consts.max_score
 local function clamp(v) v = tonumber(v) or 0 if v < 0 then return 0 end if v > max_score then return max_score end return v end
 local function id_of(status_type, fn)
   if type(status_type) ~= 'table' or status_type.status_id == nil then
@@ -146,7 +146,7 @@ end)
 
 /** 4.2: status_info from create(...), score added on every call, no clearStatus. */
 const DRIVER_42 = String.raw`
-local max_score = flow_consts.max_score or 1024
+local max_score = flow_consts.max_score
 local function clamp(v) v = tonumber(v) or 0 if v < 0 then return 0 end if v > max_score then return max_score end return v end
 
 function flow.triggerStatus(status_info, flow_score, cli_score, srv_score)
