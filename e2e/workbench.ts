@@ -90,3 +90,18 @@ export function activeEditorText(page: Page): Locator {
 export async function cursorPosition(page: Page): Promise<string> {
   return normalise(await page.locator('.statusbar-item[id="status.editor.selection"]').innerText());
 }
+
+/**
+ * Waits for `label` in the suggest list that typing opened; asks again with Ctrl+Space when the
+ * list did not open by itself (typing raced the language server), then closes it.
+ */
+export async function expectSuggestion(page: Page, label: string): Promise<void> {
+  const item = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name', { hasText: label });
+  try {
+    await item.first().waitFor({ timeout: 10_000 });
+  } catch {
+    await page.keyboard.press('Control+Space');
+    await item.first().waitFor({ timeout: 30_000 });
+  }
+  await page.keyboard.press('Escape');
+}

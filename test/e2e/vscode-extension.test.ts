@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../../e2e/code-server';
 import { writeLargeCapture } from '../../e2e/large-capture';
 import {
-  activeEditorText, cursorPosition, hitsPanel, launchBrowser, normalise, openWorkbench, pickQuickItem, quickOpen, runCommand, visibleRows,
+  activeEditorText, cursorPosition, expectSuggestion, hitsPanel, launchBrowser, normalise, openWorkbench, pickQuickItem, quickOpen, runCommand, visibleRows,
 } from '../../e2e/workbench';
 import { dnsClient, startDnsResponder } from '../live/loopback-traffic';
 
@@ -223,14 +223,7 @@ test('completion offers flow.getClientGeolocation and a misspelled hook shows in
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('flow.');
-  const item = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name', { hasText: 'getClientGeolocation' });
-  try {
-    await item.first().waitFor({ timeout: 10_000 });
-  } catch {
-    await page.keyboard.press('Control+Space');
-    await item.first().waitFor({ timeout: 30_000 });
-  }
-  await page.keyboard.press('Escape');
+  await expectSuggestion(page, 'getClientGeolocation');
 }));
 
 /** PIDs of our own language server: node processes running the server bundle of this run's extensions folder. */
@@ -269,14 +262,7 @@ test('a language server crash is reported with a Restart action that brings it b
   await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: 'Ln 4,' }).waitFor();
   // Typed past the dot so that the item is in the visible part of the (virtual) suggest list.
   await page.keyboard.type('flow.getServerGeo');
-  const item = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name', { hasText: 'getServerGeolocation' });
-  try {
-    await item.first().waitFor({ timeout: 10_000 });
-  } catch {
-    await page.keyboard.press('Control+Space');
-    await item.first().waitFor({ timeout: 30_000 });
-  }
-  await page.keyboard.press('Escape');
+  await expectSuggestion(page, 'getServerGeolocation');
 }));
 
 test('100,000 hits: the table renders only the rows in view and reaches the last hit from the keyboard', () => step(async () => {
