@@ -245,3 +245,29 @@ test('a stale function reference from another VM is refused', () => {
   const r = b.call(f);
   assert.ok(!r.ok && /stale function reference/.test(r.error.message));
 });
+
+test('callHook (the engine\'s fast path) passes now and the configuration, and after an error, a budget stop or a nested call the next hook still runs', () => {
+  const { vm, output } = makeVm({ instructionBudget: 10_000 });
+  const hooks = table(load(vm, [
+    'local seen = {}',
+    'return {',
+    '  ok = function(now, conf) print(now, conf.name) end,',
+    '  fails = function(now) error("bad " .. now) end,',
+    '  loops = function(now) while true do end end,',
+    '  nested = function(now) return pcall(error, "inner") end,',
+    '}',
+  ].join('\n')));
+  const conf = vm.ref({ name: 'cfg' });
+  const run = (name: string, now: number) => vm.callHook(fn(hooks.fields[name]), now, conf);
+  assert.deepEqual(run('ok', 5_000_000_000), { ok: true, value: undefined });
+  const failed = run('fails', 7);
+  assert.ok(!failed.ok && failed.error.line === 4 && /bad 7/.test(failed.error.message), JSON.stringify(failed));
+  assert.match(failed.ok ? '' : failed.error.traceback, /checks\/test\.lua:4/);
+  const stopped = run('loops', 8);
+  assert.ok(!stopped.ok && stopped.error.kind === 'budget' && stopped.error.line === 5, JSON.stringify(stopped));
+  assert.deepEqual(run('nested', 9), { ok: true, value: undefined });
+  assert.deepEqual(run('ok', 10), { ok: true, value: undefined });
+  assert.deepEqual(output.map((o) => o.text), ['5000000000\tcfg', '10\tcfg']);
+  // the stack is balanced: a regular call still sees its own results only
+  assert.deepEqual(vm.call(fn(load(vm, 'return function(a) return a + 1 end')), [1]), { ok: true, value: [2] });
+});

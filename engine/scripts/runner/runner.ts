@@ -19,7 +19,7 @@ import { bindFlowApi, DEFAULT_LOCAL_NETWORKS, type BindingContext, type BoundFun
 import { registerFlowScriptModules } from '../modules';
 import { HookScheduler, type HookCall } from '../scheduler';
 import type { SchedulerTiming } from '../scheduler/scheduler';
-import { LuaVm, WATCH_LINE, type LuaRef, type JsValue, type LuaErrorInfo, type LuaFunctionRef } from '../vm';
+import { LuaVm, WATCH_LINE, type LuaRef, type LuaErrorInfo, type LuaFunctionRef } from '../vm';
 import { StatusBook, type StatusEvent } from '../status/book';
 import { lastLine, scriptFromValue, scriptKey, type LoadedScript } from './load';
 import { luaToJs } from './lua-values';
@@ -289,10 +289,9 @@ export class ScriptRunner {
       }
       // 2019.11 ntopng passes only `now`; the configuration as a second argument changes nothing for
       // its scripts and lets scripts written for 4.x run unchanged
-      const args: JsValue[] = [now, this.confs.get(key)!];
       const t0 = performance.now();
       if (this.watch) this.watching(this.dispatchNo, key);
-      const r = this.vm.call(fn, args);
+      const r = this.vm.callHook(fn, now, this.confs.get(key)!);
       if (this.watch) Atomics.store(this.watch, WATCH_DISPATCH, 0);
       const byHook = (this.stats.hooks[key] ??= {});
       const st = (byHook[call.hook] ??= { calls: 0, ms: 0 });
