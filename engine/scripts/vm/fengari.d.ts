@@ -84,6 +84,7 @@ declare module 'fengari' {
     luaopen_base: LuaCFunction; luaopen_coroutine: LuaCFunction; luaopen_table: LuaCFunction;
     luaopen_os: LuaCFunction; luaopen_string: LuaCFunction; luaopen_utf8: LuaCFunction;
     luaopen_math: LuaCFunction; luaopen_debug: LuaCFunction; luaopen_package: LuaCFunction;
+    luaL_openlibs(L: LuaState): void;
   };
 }
 
