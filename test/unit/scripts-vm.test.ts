@@ -271,3 +271,21 @@ test('callHook (the engine\'s fast path) passes now and the configuration, and a
   // the stack is balanced: a regular call still sees its own results only
   assert.deepEqual(vm.call(fn(load(vm, 'return function(a) return a + 1 end')), [1]), { ok: true, value: [2] });
 });
+
+test('the Lua stack survives deep recursion, errors that shrink it and coroutines, between and inside calls', () => {
+  const { vm } = makeVm({ instructionBudget: 5_000_000 });
+  const t = table(load(vm, [
+    'local function depth(n, a, b, c) if n == 0 then return a + b + c end return depth(n - 1, a, b, c) + 1 end',
+    'return {',
+    '  deep = function(n) return depth(n, 1, 2, 3) end,',
+    '  fails = function() local ok, e = pcall(error, "x") error("outer") end,',
+    '  co = function() local c = coroutine.wrap(function(a) local b = coroutine.yield(a + 1) return b * 2 end) return c(1), c(10) end,',
+    '}',
+  ].join('\n')));
+  // 5000 frames need far more than the 1024 slots the VM keeps dense: fengari grows the stack
+  assert.deepEqual(vm.call(fn(t.fields.deep), [5000]), { ok: true, value: [5006] });
+  const failed = vm.call(fn(t.fields.fails));
+  assert.ok(!failed.ok && /outer/.test(failed.error.message));
+  assert.deepEqual(vm.call(fn(t.fields.co)), { ok: true, value: [2, 20] });
+  assert.deepEqual(vm.call(fn(t.fields.deep), [10]), { ok: true, value: [16] });
+});

@@ -94,6 +94,7 @@ declare module 'fengari/src/lobject.js' {
     luaO_tostring: (L: unknown, obj: { ttisinteger(): boolean; value: number; setsvalue(s: unknown): void }) => void;
     luaO_pushvfstring: (L: unknown, fmt: Uint8Array, argp: unknown[]) => unknown;
     pushsvalue2s: (L: unknown, ts: unknown) => void;
+    TValue: new (type: number, value: unknown) => unknown;
   };
   export = lobject;
 }

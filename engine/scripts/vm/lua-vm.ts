@@ -12,6 +12,7 @@
 import { lauxlib, lua, lualib, to_jsstring, to_luastring, type LuaDebug, type LuaState, type LuaString } from 'fengari';
 import { readFileSync, realpathSync } from 'node:fs';
 import { posix, resolve, sep } from 'node:path';
+import lobject = require('fengari/src/lobject.js');
 import { pushInterned } from './interned';
 import { needsFloat, patchLargeIntegralFloatFormatting } from './number-format';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
@@ -35,6 +36,12 @@ const INFO_FN_S = S('>S');
 const INFO_L = S('l');
 
 const TWO_31 = 2 ** 31;
+/** Slots of the dense Lua stack (keepStackFast); fengari's own limit is 1,000,000. */
+const STACK_SLOTS = 1024;
+/** fengari's lstate.EXTRA_STACK: slots kept free above stack_last. */
+const EXTRA_STACK = 5;
+/** The fields of fengari's lua_State that keepStackFast replaces. */
+interface FengariStack { stack: unknown[]; top: number; stack_last: number }
 /** Stack slot of the pinned message handler (callHook). */
 const PINNED_MSGH = 1;
 const OK: LuaResult<undefined> = Object.freeze({ ok: true, value: undefined });
@@ -126,7 +133,28 @@ export class LuaVm {
     // the message handler of callHook, at stack slot 1 for the VM's life (everything else keeps
     // the stack balanced above it)
     lua.lua_pushjsfunction(L, this.messageHandler);
+    this.keepStackFast();
   }
+
+  /**
+   * fengari's stack is a JS array that it grows by setting `length` and shrinks with `delete`; once
+   * it has grown past 64 slots V8 keeps it as a dictionary, and every push and pop of every
+   * operation becomes a hash-table update (an empty hook call cost 2.5 times more, a field set in
+   * a returned table 2.2 times more; docs/design.md). Between calls, when no Lua frame holds a
+   * slot, the stack is replaced by a dense array of the same values with every slot above the top
+   * filled, so that pops (holes) stay few against its length and V8 keeps it a fast array.
+   */
+  private keepStackFast(): void {
+    const L = this.L as unknown as FengariStack;
+    const size = Math.max(STACK_SLOTS, L.stack.length);
+    const dense = new Array<unknown>(size);
+    for (let i = 0; i < size; i++) dense[i] = i < L.top ? L.stack[i] : new lobject.TValue(LUA_TNIL, null);
+    L.stack = dense;
+    L.stack_last = size - EXTRA_STACK;
+    this.stackSize = size;
+  }
+
+  private stackSize = 0;
 
   private readonly watch: Int32Array | undefined;
 
@@ -347,6 +375,8 @@ export class LuaVm {
     } finally {
       this.depth--;
     }
+    // grown (deep recursion) or shrunk (fengari shrinks it after an error): dense again
+    if (outer && (L as unknown as FengariStack).stack.length !== this.stackSize) this.keepStackFast();
     if (status === LUA_OK) {
       if (pinnedBase < 0) lua.lua_remove(L, msghIndex);
       return OK;
