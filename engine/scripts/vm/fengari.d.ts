@@ -30,6 +30,7 @@ declare module 'fengari' {
     lua_getinfo(L: LuaState, what: LuaString, ar: LuaDebug): number;
     lua_gettop(L: LuaState): number;
     lua_settop(L: LuaState, idx: number): void;
+    lua_tocfunction(L: LuaState, idx: number): ((L: LuaState) => number) | null;
     lua_pop(L: LuaState, n: number): void;
     lua_pushvalue(L: LuaState, idx: number): void;
     lua_insert(L: LuaState, idx: number): void;
@@ -76,6 +77,7 @@ declare module 'fengari' {
     luaL_traceback(L: LuaState, L1: LuaState, msg: LuaString | null, level: number): void;
     luaL_tolstring(L: LuaState, idx: number): LuaString;
     luaL_ref(L: LuaState, t: number): number;
+    luaL_getmetafield(L: LuaState, obj: number, event: LuaString): number;
     luaL_unref(L: LuaState, t: number, ref: number): void;
     luaL_error(L: LuaState, fmt: string | LuaString, ...args: unknown[]): never;
     luaL_where(L: LuaState, level: number): void;

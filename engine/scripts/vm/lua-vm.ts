@@ -13,6 +13,7 @@ import { lauxlib, lua, lualib, to_jsstring, to_luastring, type LuaDebug, type Lu
 import { readFileSync, realpathSync } from 'node:fs';
 import { posix, resolve, sep } from 'node:path';
 import lobject = require('fengari/src/lobject.js');
+import { fastToString, tryFastFormat } from './fast-builtins';
 import { pushInterned } from './interned';
 import { needsFloat, patchLargeIntegralFloatFormatting } from './number-format';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
@@ -130,6 +131,11 @@ export class LuaVm {
     if (lua.lua_pcall(L, 4, 0, 0) !== LUA_OK) throw new Error(`sandbox prelude: ${lua.lua_tojsstring(L, -1)}`);
     this.watch = options.watch;
     this.guardStringFunctions();
+    lua.lua_getglobal(L, S('tostring'));
+    const tostring = lua.lua_tocfunction(L, -1)!;
+    lua.lua_pop(L, 1);
+    lua.lua_pushjsfunction(L, fastToString(tostring));
+    lua.lua_setglobal(L, S('tostring'));
     // the message handler of callHook, at stack slot 1 for the VM's life (everything else keeps
     // the stack balanced above it)
     lua.lua_pushjsfunction(L, this.messageHandler);
@@ -170,13 +176,14 @@ export class LuaVm {
       const original = lauxlib.luaL_ref(L, LUA_REGISTRYINDEX);
       const isRep = name === 'rep';
       if (name === 'format') {
+        // called directly on this frame's arguments, so Lua's own errors name 'format'
+        lua.lua_rawgeti(L, LUA_REGISTRYINDEX, original);
+        const format = lua.lua_tocfunction(L, -1)!;
+        lua.lua_pop(L, 1);
         lua.lua_pushjsfunction(L, (L2: LuaState): number => {
+          if (tryFastFormat(L2)) return 1;
           formatWithLargeIntegers(L2);
-          const nargs = lua.lua_gettop(L2);
-          lua.lua_rawgeti(L2, LUA_REGISTRYINDEX, original);
-          lua.lua_insert(L2, 1);
-          lua.lua_call(L2, nargs, LUA_MULTRET);
-          return lua.lua_gettop(L2);
+          return format(L2);
         });
         lua.lua_setfield(L, -2, S(name));
         continue;

@@ -1,0 +1,96 @@
+/**
+ * Fast paths for the two string builders every flow script uses on every call: `tostring` and
+ * `string.format`. fengari implements both over its own printf (format strings parsed byte by byte,
+ * a luaL_Buffer, numbers formatted through several conversions): `tostring(443)` cost 5.5 µs and
+ * `string.format('%d %s', 1, 'x')` 12.9 µs in a hook (bench: the flow API cost table in
+ * docs/design.md). The common cases are answered here, byte for byte as Lua 5.3 would; anything
+ * else (a `__tostring` metamethod, floats, widths, flags, precisions, `%q`, `%x`, missing or
+ * mistyped arguments) goes to fengari's own function, which also raises Lua's errors.
+ */
+import { lauxlib, lua, to_luastring, type LuaState } from 'fengari';
+import { pushInterned } from './interned';
+
+type CFunction = (L: LuaState) => number;
+
+const { LUA_TNIL, LUA_TNUMBER, LUA_TSTRING } = lua;
+const TOSTRING_EVENT = to_luastring('__tostring', true);
+const PERCENT = 37;
+/** Integers pushed through the interned-string cache; larger ones would only churn it. */
+const INTERN_LIMIT = 65536;
+
+/** Lua's decimal text of an integer, as a Lua string on the stack. */
+function pushIntegerText(L: LuaState, n: number): void {
+  const text = String(n);
+  if (n > -INTERN_LIMIT && n < INTERN_LIMIT) pushInterned(L, text);
+  else lua.lua_pushstring(L, to_luastring(text));
+}
+
+/** True when the value at idx has no `__tostring` metamethod (numbers and strings share one metatable each). */
+function noToString(L: LuaState, idx: number): boolean {
+  return lauxlib.luaL_getmetafield(L, idx, TOSTRING_EVENT) === LUA_TNIL;
+}
+
+/** `tostring(v)`: strings and integers here, everything else through `original`. */
+export function fastToString(original: CFunction): CFunction {
+  return (L) => {
+    if (lua.lua_gettop(L) >= 1) {
+      const t = lua.lua_type(L, 1);
+      if (t === LUA_TSTRING && noToString(L, 1)) {
+        lua.lua_settop(L, 1);
+        return 1;
+      }
+      if (t === LUA_TNUMBER && lua.lua_isinteger(L, 1) && noToString(L, 1)) {
+        pushIntegerText(L, lua.lua_tointeger(L, 1));
+        return 1;
+      }
+    }
+    return original(L);
+  };
+}
+
+/**
+ * `string.format(fmt, ...)` when fmt holds only literal text, `%%`, and bare `%s`/`%d`/`%i`
+ * conversions whose arguments are strings or integers (`%s` of a string keeps every byte, zeros
+ * included, as Lua 5.3 does without modifiers). Returns false, having pushed nothing, for any
+ * other call, which the caller then hands to fengari.
+ */
+export function tryFastFormat(L: LuaState): boolean {
+  const argc = lua.lua_gettop(L);
+  if (argc < 1 || lua.lua_type(L, 1) !== LUA_TSTRING) return false;
+  const fmt = lua.lua_tostring(L, 1)!;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let literalFrom = 0;
+  let arg = 1;
+  for (let i = 0; i < fmt.length; i++) {
+    if (fmt[i] !== PERCENT) continue;
+    const conv = fmt[i + 1];
+    if (conv === undefined) return false;
+    if (i > literalFrom) { parts.push(fmt.subarray(literalFrom, i)); size += i - literalFrom; }
+    i++;
+    literalFrom = i + 1;
+    if (conv === PERCENT) { parts.push(fmt.subarray(i, i + 1)); size += 1; continue; }
+    arg++;
+    if (arg > argc) return false;
+    const t = lua.lua_type(L, arg);
+    let bytes: Uint8Array;
+    if (conv === 115 /* s */) {
+      if (t === LUA_TSTRING && noToString(L, arg)) bytes = lua.lua_tostring(L, arg)!;
+      else if (t === LUA_TNUMBER && lua.lua_isinteger(L, arg) && noToString(L, arg)) bytes = to_luastring(String(lua.lua_tointeger(L, arg)));
+      else return false;
+    } else if (conv === 100 /* d */ || conv === 105 /* i */) {
+      if (t !== LUA_TNUMBER || !lua.lua_isinteger(L, arg)) return false;
+      bytes = to_luastring(String(lua.lua_tointeger(L, arg)));
+    } else {
+      return false;
+    }
+    parts.push(bytes);
+    size += bytes.length;
+  }
+  if (fmt.length > literalFrom) { parts.push(fmt.subarray(literalFrom)); size += fmt.length - literalFrom; }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  lua.lua_pushstring(L, out);
+  return true;
+}
