@@ -104,3 +104,8 @@ declare module 'fengari/src/lstring.js' {
   const lstring: { luaS_bless(L: unknown, s: Uint8Array): unknown; luaS_hashlongstr(ts: unknown): string };
   export = lstring;
 }
+declare module 'fengari/src/ltable.js' {
+  // Used by LuaVm.push to fill record tables without going through the stack.
+  const ltable: { luaH_setfrom(L: unknown, t: unknown, key: unknown, value: unknown): void; invalidateTMcache(t: unknown): void };
+  export = ltable;
+}

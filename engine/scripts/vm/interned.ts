@@ -14,8 +14,8 @@ const MAX_ENTRIES = 100_000;
 const MAX_LENGTH = 256;
 const cache = new Map<string, unknown>();
 
-/** Pushes `s` as a Lua string, reusing an interned TString when `s` is short. */
-export function pushInterned(L: LuaState, s: string): void {
+/** The Lua string (a fengari TString) of `s`: the interned one when `s` is short. */
+export function luaString(L: LuaState, s: string): unknown {
   let ts = cache.get(s);
   if (ts === undefined) {
     ts = lstring.luaS_bless(L, to_luastring(s));
@@ -25,5 +25,10 @@ export function pushInterned(L: LuaState, s: string): void {
       cache.set(s, ts);
     }
   }
-  lobject.pushsvalue2s(L, ts);
+  return ts;
+}
+
+/** Pushes `s` as a Lua string, reusing an interned TString when `s` is short. */
+export function pushInterned(L: LuaState, s: string): void {
+  lobject.pushsvalue2s(L, luaString(L, s));
 }

@@ -14,7 +14,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { posix, resolve, sep } from 'node:path';
 import lobject = require('fengari/src/lobject.js');
 import { fastToString, tryFastFormat } from './fast-builtins';
-import { pushInterned } from './interned';
+import ltable = require('fengari/src/ltable.js');
+import { luaString, pushInterned } from './interned';
 import { needsFloat, patchLargeIntegralFloatFormatting } from './number-format';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
 import {
@@ -42,7 +43,9 @@ const STACK_SLOTS = 1024;
 /** fengari's lstate.EXTRA_STACK: slots kept free above stack_last. */
 const EXTRA_STACK = 5;
 /** The fields of fengari's lua_State that keepStackFast replaces. */
-interface FengariStack { stack: unknown[]; top: number; stack_last: number }
+interface FengariStack { stack: Array<{ value: unknown } | undefined>; top: number; stack_last: number }
+/** A fengari TValue, written in place. */
+interface ScratchValue { setfltvalue(n: number): void; setivalue(n: number): void; setsvalue(ts: unknown): void; setbvalue(b: boolean): void }
 /** Stack slot of the pinned message handler (callHook). */
 const PINNED_MSGH = 1;
 const OK: LuaResult<undefined> = Object.freeze({ ok: true, value: undefined });
@@ -153,8 +156,8 @@ export class LuaVm {
   private keepStackFast(): void {
     const L = this.L as unknown as FengariStack;
     const size = Math.max(STACK_SLOTS, L.stack.length);
-    const dense = new Array<unknown>(size);
-    for (let i = 0; i < size; i++) dense[i] = i < L.top ? L.stack[i] : new lobject.TValue(LUA_TNIL, null);
+    const dense = new Array<{ value: unknown } | undefined>(size);
+    for (let i = 0; i < size; i++) dense[i] = i < L.top ? L.stack[i] : (new lobject.TValue(LUA_TNIL, null) as { value: unknown });
     L.stack = dense;
     L.stack_last = size - EXTRA_STACK;
     this.stackSize = size;
@@ -647,16 +650,45 @@ export class LuaVm {
       lua.lua_rawgeti(L, LUA_REGISTRYINDEX, (obj as unknown as LuaFunctionRef).ref);
       return;
     }
-    const keys = Object.keys(obj);
-    lua.lua_createtable(L, 0, keys.length);
-    for (const k of keys) {
+    lua.lua_createtable(L, 0, 0);
+    // Fields with a number, string or boolean go straight into fengari's table (no stack slots,
+    // no API checks: the record tables of flow.* calls were most of their cost); others through
+    // the stack. Same keys and values as lua_rawset would store.
+    const state = L as unknown as FengariStack;
+    const table = state.stack[state.top - 1]!.value;
+    const key = this.scratchKey;
+    const value = this.scratchValue;
+    for (const k in obj) {
       const fv = obj[k];
-      if (fv === undefined) continue;
-      pushInterned(L, k);
-      this.push(L, fv, depth + 1);
-      lua.lua_rawset(L, -3);
+      switch (typeof fv) {
+        case 'undefined':
+          continue;
+        case 'number':
+          if (needsFloat(fv)) value.setfltvalue(fv);
+          else value.setivalue(fv);
+          break;
+        case 'string':
+          value.setsvalue(luaString(L, fv));
+          break;
+        case 'boolean':
+          value.setbvalue(fv);
+          break;
+        default:
+          if (fv === null) continue;
+          pushInterned(L, k);
+          this.push(L, fv, depth + 1);
+          lua.lua_rawset(L, -3);
+          continue;
+      }
+      key.setsvalue(luaString(L, k));
+      ltable.luaH_setfrom(L, table, key, value);
     }
+    ltable.invalidateTMcache(table);
   }
+
+  /** Reused by push(): fengari's luaH_setfrom copies the key and the value it is given. */
+  private readonly scratchKey = new lobject.TValue(LUA_TNIL, null) as ScratchValue;
+  private readonly scratchValue = new lobject.TValue(LUA_TNIL, null) as ScratchValue;
 
   /** Wraps a NativeFunction as a fengari function: arguments read lazily, results pushed C-style. */
   private native(fn: NativeFunction): (L: LuaState) => number {
