@@ -447,3 +447,33 @@ test('sample-style scripts load: load-time i18n/ternary/ntop.isnEdge/getDevicePr
   assert.equal(s40.fields.udp, alertSeverities('4.0').find((s) => s.name === 'info')!.severityId);
   assert.equal(s40.fields.internals, true);
 });
+
+test('flow_consts.getPredominantStatus walks the bitmap\'s bits and agrees with the definition (every status by prio) on every bitmap', () => {
+  const vm = LuaVm.create({ instructionBudget: 50_000_000 });
+  registerFlowScriptModules(vm.modules, vm, '2019.11');
+  const r = vm.loadScript([
+    'local fc = require("flow_consts")',
+    'local by_prio = {}',
+    'for key, def in pairs(fc.status_types) do by_prio[#by_prio + 1] = { id = def.status_id, prio = def.prio or 0 } end',
+    'table.sort(by_prio, function(a, b) if a.prio ~= b.prio then return a.prio > b.prio end return a.id < b.id end)',
+    'local function reference(bitmap)',
+    '  if bitmap == 0 then return 0 end',
+    '  for _, s in ipairs(by_prio) do if math.floor(bitmap / 2 ^ s.id) % 2 == 1 then return s.id end end',
+    '  return 0',
+    'end',
+    'local seed, checked = 12345, 0',
+    'local function rand(n) seed = (seed * 1103515245 + 12345) % 2147483648 return seed % n end',
+    'for i = 1, 3000 do',
+    '  local bitmap = 0',
+    '  for b = 1, rand(4) do bitmap = bitmap + 2 ^ rand(40) end',
+    '  if i % 3 == 0 then bitmap = math.tointeger(bitmap) or bitmap end',
+    '  local want, got = reference(bitmap), fc.getPredominantStatus(bitmap)',
+    '  if want ~= got then error(string.format("bitmap %.0f: %d expected, got %d", bitmap, want, got)) end',
+    '  checked = checked + 1',
+    'end',
+    'return { checked, fc.getPredominantStatus(0), fc.getPredominantStatus(2 ^ 62), fc.getPredominantStatus(-1) == reference(-1) }',
+  ].join('\n'), 'check.lua');
+  assert.ok(r.ok, r.ok ? '' : r.error.message);
+  const v = r.value as { kind: 'table'; array: unknown[] };
+  assert.deepEqual(v.array, [3000, 0, 0, true]);
+});
