@@ -8,6 +8,7 @@
  *   FLOWSCRIPT_BENCH_ROUNDS=7 npm run bench
  *   FLOWSCRIPT_BENCH=lsp npm run bench      (only the language server's latency, bench/lsp.ts)
  *   FLOWSCRIPT_BENCH=live npm run bench     (only live-capture throughput, bench/live.ts; root)
+ *   FLOWSCRIPT_BENCH=api npm run bench      (only the cost of each flow.* call, bench/flow-api-cost.ts)
  */
 import { resolve } from 'node:path';
 import { ensureBigCapture } from './big-capture';
@@ -16,6 +17,7 @@ import { countPackets } from './count-packets';
 import { runLspBench } from './lsp';
 import { benchScripts } from './scripts-cost';
 import { runLiveBench } from './live';
+import { runFlowApiCostBench } from './flow-api-cost';
 
 const rounds = Number(process.env.FLOWSCRIPT_BENCH_ROUNDS ?? 5);
 const cli = resolve(__dirname, '..', 'dist', 'cli.js');
@@ -85,12 +87,14 @@ const liveBench = () => {
   const capture = ensureBigCapture();
   return runLiveBench(capture, countPackets(capture));
 };
-(process.env.FLOWSCRIPT_BENCH === 'live' ? liveBench() : runLspBench().then(
+const only = process.env.FLOWSCRIPT_BENCH;
+(only === 'live' ? liveBench() : only === 'api' ? runFlowApiCostBench() : runLspBench().then(
   () => {
-    if (process.env.FLOWSCRIPT_BENCH !== 'lsp') {
+    if (only !== 'lsp') {
       console.log('');
       main();
-      return liveBench();
+      console.log('');
+      return runFlowApiCostBench().then(liveBench);
     }
   },
 )).then(
