@@ -81,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
         blacklist: { type: 'string' },
         json: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
+        wallclock: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         ...LIVE_RUN_OPTIONS,
       });
@@ -105,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
         blacklist: values.blacklist as string | undefined,
         json: values.json as boolean,
         summaryOnly: values.summary as boolean,
+        wallClock: values.wallclock as boolean,
       });
     }
     case 'interfaces': {

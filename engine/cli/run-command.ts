@@ -26,6 +26,8 @@ export interface RunCommandOptions {
   json: boolean;
   /** Only the summary, no hits. */
   summaryOnly: boolean;
+  /** Walks on the wall clock, as ntopng does even on a pcap (docs/hooks.md), instead of packet time. */
+  wallClock?: boolean;
 }
 
 
@@ -44,6 +46,7 @@ export interface LiveCommandOptions extends CaptureStartOptions {
 /** `flowscript run`: flow scripts over a capture, hits as text or JSON lines, then a summary. */
 export async function runCommand(options: RunCommandOptions): Promise<number> {
   const { scripts, capture } = options;
+  if (options.wallClock && options.live) throw new UserError('--wallclock is for captures read from a file: a live run walks on the wall clock already');
   if (!isProfile(options.profile)) throw new UserError(`--profile must be one of ${PROFILES.join(', ')} (got "${options.profile}")`);
   const profile: Profile = options.profile;
   for (const s of scripts) {
@@ -77,7 +80,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     : await withRunFeedback(
       capture!,
       async (feedback) => {
-        const result = await runScripts({ scripts, capture: capture!, profile, geo, onHit, blacklist, run: feedback, quiet: options.summaryOnly });
+        const clock = options.wallClock ? 'wall' as const : undefined;
+        const result = await runScripts({ scripts, capture: capture!, profile, geo, onHit, blacklist, clock, run: feedback, quiet: options.summaryOnly });
         return { ...result, cancelled: result.summary.cancelled, packets: result.summary.packets };
       },
       `running ${scripts.length} script(s) on ${capture}`,

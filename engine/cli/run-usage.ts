@@ -14,6 +14,9 @@ what they do (prints, errors, ...) as hits, one per line, then a summary.
                     e.g. 1.2.3.4 or 10.0.0.0/8): flow.isBlacklisted() answers from it
   --json            one JSON object per hit, then a JSON summary line
   --summary         only the summary
+  --wallclock       run the 5-second walks on the wall clock, as ntopng does even when it
+                    reads a pcap (results then depend on the machine's speed; docs/hooks.md);
+                    the default is packet time, deterministic
 
 Live capture (docs/live.md; "flowscript interfaces" lists the interfaces):
   --interface IF, -i IF   capture on IF with tcpdump; Ctrl+C stops, every open flow

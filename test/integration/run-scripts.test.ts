@@ -206,3 +206,22 @@ test('--blacklist: flow.isBlacklisted and getBlacklistedInfo answer from the fil
   assert.equal(b.status, 2);
   assert.equal(b.stderr, `flowscript: ${bad}:2: "not-an-address" is not an address or a network (1.2.3.4, 10.0.0.0/8, 2001:db8::/32)\n`);
 });
+
+test('--wallclock walks on the wall clock as ntopng does on a pcap: a capture read in under 5 s gets no periodicUpdate, every flow still gets protocolDetected', () => {
+  const long = 'samples/captures/long-lived.pcap';
+  const onPacketTime = parse(runCli(['run', 'samples/long_flow_periodic.lua', long, '--json']).stdout);
+  assert.ok(onPacketTime.summary.hook_calls.long_flow_periodic.periodicUpdate.calls > 0);
+  const wall = runCli(['run', 'samples/long_flow_periodic.lua', long, '--json', '--wallclock']);
+  assert.equal(wall.status, 0, wall.stderr);
+  const onWallClock = parse(wall.stdout);
+  assert.deepEqual(onWallClock.summary.hook_calls, {});
+  assert.equal(onWallClock.hits.length, 0);
+  // the documentation sample detects at the walk that ends the capture: same "From China" hits
+  const sample = parse(runCli(['run', SAMPLE, CAPTURE, '--json', '--wallclock']).stdout);
+  const reference = parse(runCli(['run', SAMPLE, CAPTURE, '--json']).stdout);
+  assert.deepEqual(sample.hits.map((h) => [h.message, h.flow.server]).sort(), reference.hits.map((h) => [h.message, h.flow.server]).sort());
+  assert.ok(sample.hits.length > 0);
+  const live = runCli(['run', SAMPLE, '--interface', 'lo', '--wallclock']);
+  assert.equal(live.status, 2);
+  assert.match(live.stderr, /--wallclock is for captures read from a file/);
+});

@@ -83,7 +83,7 @@ function runAttempt(
   const init: ScriptWorkerInit = {
     scripts: [...options.scripts], capture: options.capture, profile: options.profile,
     geo: { countryDb: sources[0]!.path, cityDb: sources.slice(1).map((s) => s.path) },
-    instructionBudget: options.instructionBudget, localNetworks: options.localNetworks, blacklist: options.blacklist, timing: options.timing, quiet: options.quiet,
+    instructionBudget: options.instructionBudget, localNetworks: options.localNetworks, blacklist: options.blacklist, timing: options.timing, clock: options.clock, quiet: options.quiet,
     skip: skip.map(({ delivered: _d, ...s }) => s), watch: watchBuffer,
   };
   const { file, dev } = workerFile();

@@ -18,7 +18,7 @@ import type { L7Detector } from '../../dpi/detector';
 import { bindFlowApi, DEFAULT_LOCAL_NETWORKS, type BindingContext, type BoundFunctions, type CallSite } from '../bindings';
 import { registerFlowScriptModules } from '../modules';
 import { HookScheduler, type HookCall } from '../scheduler';
-import type { SchedulerTiming } from '../scheduler/scheduler';
+import type { SchedulerClock, SchedulerTiming } from '../scheduler/scheduler';
 import { LuaVm, WATCH_LINE, type LuaRef, type LuaErrorInfo, type LuaFunctionRef } from '../vm';
 import { StatusBook, type StatusEvent } from '../status/book';
 import { lastLine, scriptFromValue, scriptKey, type LoadedScript } from './load';
@@ -37,6 +37,8 @@ export interface ScriptRunnerOptions {
   localNetworks?: readonly string[];
   /** Shorter walk/periodicUpdate intervals (live demonstrations and tests; docs/live.md). */
   timing?: SchedulerTiming;
+  /** 'wall': walks on the wall clock, as ntopng runs them even on a pcap (docs/hooks.md); default packet time. */
+  clock?: SchedulerClock;
   /** Blacklisted addresses or networks (CIDR), what ntopng's category lists would hold. */
   blacklist?: readonly string[];
   /**
@@ -103,6 +105,7 @@ export class ScriptRunner {
   private running: Running = { script: '', hook: '' };
   private scheduler: HookScheduler | undefined;
   private readonly timing: SchedulerTiming | undefined;
+  private readonly clock: SchedulerClock | undefined;
   readonly statuses: StatusBook;
   private dispatchNo = 0;
   private dirty = false;
@@ -121,6 +124,7 @@ export class ScriptRunner {
     this.geo = options.geo;
     this.onHit = options.onHit;
     this.timing = options.timing;
+    this.clock = options.clock;
     const root = commonFolder(options.scripts.map((p) => resolve(p)));
     for (const path of options.scripts) this.files.set(relative(root, resolve(path)).split(sep).join('/'), path);
     this.watch = options.watch;
@@ -212,6 +216,7 @@ export class ScriptRunner {
       status: { getStatusBitmap: (flow) => this.statuses.bitmap(flow) },
       giveUpDetection: (flow) => detector?.giveUp(flow),
       timing: this.timing,
+      clock: this.clock,
     });
     for (const w of scheduler.registry.warnings) this.emit('error', w, { file: '', line: 0 }, { level: 'warning' });
     scheduler.attachTable(table);

@@ -4,7 +4,7 @@ import type { Hit } from '../../hits';
 import type { Profile } from '../../../api/flow';
 import type { RunSummary } from '../../run';
 import type { RunnerStats, SkippedCall } from './runner';
-import type { SchedulerTiming } from '../scheduler/scheduler';
+import type { SchedulerClock, SchedulerTiming } from '../scheduler/scheduler';
 
 export interface ScriptWorkerInit {
   scripts: string[];
@@ -15,6 +15,7 @@ export interface ScriptWorkerInit {
   localNetworks?: readonly string[];
   blacklist?: readonly string[];
   timing?: SchedulerTiming;
+  clock?: SchedulerClock;
   quiet?: boolean;
   skip: SkippedCall[];
   /** Int32Array cells: see WATCH_* in runner.ts. */

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     const geo = new GeoDatabase({ countryDb: init.geo.countryDb, cityDb: init.geo.cityDb });
     const result = await runScriptsInProcess({
       scripts: init.scripts, capture: init.capture, profile: init.profile, geo,
-      instructionBudget: init.instructionBudget, localNetworks: init.localNetworks, blacklist: init.blacklist, timing: init.timing, quiet: init.quiet,
+      instructionBudget: init.instructionBudget, localNetworks: init.localNetworks, blacklist: init.blacklist, timing: init.timing, clock: init.clock, quiet: init.quiet,
       watch: new Int32Array(init.watch), skip: init.skip,
       onHit: (hit) => {
         const p = position();
