@@ -7,10 +7,12 @@ import { editDistance } from '../edit-distance';
 import { NDPI_BREEDS, NDPI_BREED_INVALID_NAME, type NdpiBreed } from './breeds';
 import { NDPI_CATEGORIES, NDPI_CATEGORY_LIMIT, NDPI_CATEGORY_UNSPECIFIED, type NdpiCategory } from './categories';
 import { NDPI_PROTOCOLS, NDPI_SHARED_DEFAULT_PORTS, type NdpiProtocol } from './protocols';
+import { NDPI_RISKS, type NdpiRisk } from './risks';
 
 export * from './breeds';
 export * from './categories';
 export * from './protocols';
+export * from './risks';
 
 /** Id 0: "Unknown". */
 export const NDPI_PROTOCOL_UNKNOWN = 0;
@@ -188,4 +190,36 @@ export function breedById(id: number): NdpiBreed | undefined {
 /** What nDPI prints for a breed id ("Potentially Dangerous", "Tracker/Ads", ...; "???" past the table). */
 export function breedName(id: number): string {
   return breedsById.get(id)?.name ?? NDPI_BREED_INVALID_NAME;
+}
+
+// ---------------------------------------------------------------------------------------
+// Flow risks
+
+/** One past the last risk id nDPI 4.2 defines (its NDPI_MAX_RISK); ids 1 .. this-1 are risks. */
+export const NDPI_MAX_RISK: number = NDPI_RISKS.length + 1;
+
+const risksById: readonly (NdpiRisk | undefined)[] = [undefined, ...NDPI_RISKS];
+const risksByName = new Map<string, NdpiRisk>(NDPI_RISKS.map((r) => [r.name, r]));
+const risksByKey = new Map<string, NdpiRisk>(NDPI_RISKS.map((r) => [r.key, r]));
+
+/** The risk with this id (1..41), or undefined (0 is "no risk"). */
+export function riskById(id: number): NdpiRisk | undefined {
+  return isId(id) ? risksById[id] : undefined;
+}
+
+/** The risk nDPI prints exactly as `name` ("Weak TLS Cipher"), or undefined. */
+export function riskByName(name: string): NdpiRisk | undefined {
+  return risksByName.get(name);
+}
+
+/** The risk of a C enum name ("NDPI_TLS_WEAK_CIPHER"), or undefined. */
+export function riskByKey(key: string): NdpiRisk | undefined {
+  return risksByKey.get(key);
+}
+
+/** The id of a C enum name; throws for a name nDPI 4.2 does not have (a typo in our own code, caught at load). */
+export function riskIdOf(key: string): number {
+  const risk = risksByKey.get(key);
+  if (!risk) throw new Error(`no nDPI 4.2 risk named ${key}`);
+  return risk.id;
 }

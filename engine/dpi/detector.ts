@@ -8,6 +8,8 @@ import { guessByPort, labelByIpProtocol } from './guess';
 import { classifyHost, classifyHostCategory } from './apps/host-apps';
 import { classifyIPv4, type AddressMatch } from './apps/ip-apps';
 import { L7State } from './l7-state';
+import { icmpRisks } from './risks/icmp';
+import { detectionRisks, labelRisks, portRisks } from './risks/protocol';
 
 /** When the detector stops looking at a flow and falls back to a guess. */
 export interface DetectionLimits {
@@ -66,6 +68,10 @@ export class L7Detector implements FlowObserver {
         state.confidence = 'DPI';
         state.detectedAtPacket = packet.number;
       }
+      if (d.l4Proto === 1 && !d.laterFragment) {
+        const end = Math.min(packet.data.length, d.l4Offset + d.ipPayloadLength);
+        icmpRisks(state, packet.data.subarray(d.l4Offset, end), !d.ipTruncated && !d.moreFragments);
+      }
       state.endDetection();
       return;
     }
@@ -87,6 +93,7 @@ export class L7Detector implements FlowObserver {
         dstPort: d.dstPort,
         transport,
         time,
+        ipFragmented: d.moreFragments,
       };
       if (state.detailsFrom) this.moreDetails(state, state.detailsFrom, ctx);
       else this.detect(state, ctx, packet.number);
@@ -124,6 +131,9 @@ export class L7Detector implements FlowObserver {
           this.label(ctx.flow, state, dissector, verdict);
           state.confidence = 'DPI';
           state.detectedAtPacket = packetNumber;
+          portRisks(ctx.flow, state);
+          detectionRisks(state);
+          labelRisks(state);
           state.matchPacket = ctx.payload.slice();
           if (verdict.moreDetails) state.detailsFrom = dissector;
           else state.endDetection();
@@ -192,6 +202,11 @@ export class L7Detector implements FlowObserver {
     state.endDetection();
     state.detailsFrom = undefined;
     if (state.detected) return;
+    this.guess(flow, state);
+    labelRisks(state);
+  }
+
+  private guess(flow: Flow, state: L7State): void {
     const guess = guessByPort(flow);
     const byAddress = addressApp(flow);
     if (byAddress) {

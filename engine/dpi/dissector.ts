@@ -37,6 +37,8 @@ export interface DissectorContext {
   readonly transport: 'tcp' | 'udp';
   /** Packet time, seconds. */
   readonly time: number;
+  /** The packet is the first fragment of a fragmented IP datagram (later ones never reach dissectors). */
+  readonly ipFragmented: boolean;
 }
 
 /**

@@ -121,6 +121,34 @@ export class L7State {
   detailsFrom: Dissector | undefined;
 
   /**
+   * nDPI flow risks found so far, as bits by risk id (api/ndpi/risks.ts): ids 0..31 in
+   * `riskLow`, 32..63 in `riskHigh` (two numbers, not a Set: most flows have none).
+   */
+  riskLow = 0;
+  riskHigh = 0;
+
+  addRisk(id: number): void {
+    if (id < 32) this.riskLow |= 1 << id;
+    else this.riskHigh |= 1 << (id - 32);
+  }
+
+  hasRisk(id: number): boolean {
+    if (!Number.isInteger(id) || id < 0 || id > 63) return false;
+    return id < 32 ? (this.riskLow & (1 << id)) !== 0 : (this.riskHigh & (1 << (id - 32))) !== 0;
+  }
+
+  get hasAnyRisk(): boolean {
+    return this.riskLow !== 0 || this.riskHigh !== 0;
+  }
+
+  /** The ids of the risks found, ascending. */
+  riskIds(): number[] {
+    const ids: number[] = [];
+    for (let id = 0; id < 64; id++) if (this.hasRisk(id)) ids.push(id);
+    return ids;
+  }
+
+  /**
    * Detection is over: drop the dissectors' working state now, so that it does not live
    * (and get copied by every garbage collection) for the rest of the flow's life.
    */

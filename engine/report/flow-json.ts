@@ -1,6 +1,7 @@
 import type { Flow } from '../flows/flow';
 import type { DirectionStats, SeriesStats } from '../flows/direction-stats';
 import { l4Name } from './l4-names';
+import { riskNames } from '../dpi/risks/names';
 
 /**
  * The stable JSON form of a flow printed by `flowscript flows --json` (format
@@ -38,6 +39,8 @@ export interface FlowJson {
   category?: string | null;
   confidence?: string;
   host?: string | null;
+  /** nDPI flow risks, by name as nDPI prints them, in id order (api/ndpi/risks.ts). */
+  risks?: string[];
 }
 
 export interface DirectionJson {
@@ -81,7 +84,8 @@ export function flowJsonLine(flow: Flow, details = false): string {
     line +=
       `,"proto":${JSON.stringify(l7.label)},"master":${l7.master === 'Unknown' ? 'null' : JSON.stringify(l7.master)},` +
       `"app":${JSON.stringify(l7.app)},"category":${l7.category === undefined ? 'null' : JSON.stringify(l7.category)},` +
-      `"confidence":"${l7.confidence}","host":${l7.host === undefined ? 'null' : JSON.stringify(l7.host)}`;
+      `"confidence":"${l7.confidence}","host":${l7.host === undefined ? 'null' : JSON.stringify(l7.host)},` +
+      `"risks":${l7.hasAnyRisk ? JSON.stringify(riskNames(l7)) : '[]'}`;
   }
   return line + '}';
 }

@@ -78,7 +78,7 @@ test('no dissector throws on mutated real payloads', async () => {
         for (const p of sample.packets) {
           const ctx: DissectorContext = {
             flow: sample.flow, state, payload: mutate(random, p.payload), fromClient: p.fromClient,
-            srcPort: p.srcPort, dstPort: p.dstPort, transport: sample.transport, time: p.time,
+            srcPort: p.srcPort, dstPort: p.dstPort, transport: sample.transport, time: p.time, ipFragmented: false,
           };
           calls++;
           assert.doesNotThrow(() => dissector.inspect(ctx), `${dissector.protocol} on a mutated payload of flow ${sample.flow.clientIp}:${sample.flow.clientPort}`);

@@ -42,6 +42,7 @@ function ctx(payload: Uint8Array | number[], o: Opts): DissectorContext {
     dstPort: o.dstPort,
     transport: o.transport ?? 'udp',
     time: 0,
+    ipFragmented: false,
   };
 }
 

@@ -47,6 +47,7 @@ class Session {
       dstPort: fromClient ? this.sport : this.cport,
       transport: this.transport,
       time: 0,
+      ipFragmented: false,
     };
     return this.dissector.inspect(ctx);
   }

@@ -61,6 +61,7 @@ function run(d: Dissector, packets: Packet[], o: { transport?: 'tcp' | 'udp'; cl
       dstPort: fromClient ? serverPort : clientPort,
       transport: o.transport ?? d.transports[0]!,
       time: 0,
+      ipFragmented: false,
     };
     const v = d.inspect(ctx);
     verdicts.push(v);

@@ -8,6 +8,7 @@ import type { JsValue, NativeCall } from '../vm';
 import type { BindingContext, CallSite } from './context';
 import { fullInfo, mudInfo } from './full-info';
 import { blacklistedInfo } from './blacklist';
+import { riskInfo } from './risk-info';
 import { isBroadOrMulticast } from './locality';
 import {
   l4ProtoName, masterId, appId, ndpiId, ndpiName, categoryText, categoryId, breedText, secs, duration, cliLocal, srvLocal, hostKey, geolocation, directionTraffic, iat, tlsInfo, sshInfo, httpInfo, dnsInfo, NO_SITE, isIcmp, connectionRefused, tcpConnecting, retrPercentage,
@@ -186,9 +187,16 @@ export const IMPLEMENTED: Readonly<Record<string, FlowNative>> = {
     return book.alert(f, call.number(1)!, call.number(2)!, call.number(3)!, call.number(4)!, call.string(5) ?? undefined, undefined, site ?? NO_SITE, '');
   },
 
-  // --- nDPI risks (4.2): the detector reports none yet, so the flow has no risk
-  getRiskInfo: () => ({}),
-  hasRisk: () => false,
+  // --- nDPI risks (4.2), as the detector found them (engine/dpi/risks)
+  getRiskInfo: (f) => riskInfo(f),
+  // No argument: any risk. An id outside nDPI's table is simply not set (the binder has
+  // already answered nil with a warning for a non-integer argument).
+  hasRisk: (f, _ctx, call) => {
+    const l7 = f.l7;
+    if (!l7) return false;
+    const id = call.number(1);
+    return id === null || id === undefined ? l7.hasAnyRisk : l7.hasRisk(id);
+  },
   setCustomInfo: (f, ctx, call) => { ctx.statuses!.state(f).customInfo = call.string(1)!; return true; },
   getnDPIMatchPacket: (f) => {
     const p = f.l7?.matchPacket;

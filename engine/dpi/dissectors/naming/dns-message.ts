@@ -1,5 +1,6 @@
 import type { Detection, DissectorContext, Verdict } from '../../dissector';
 import { addressText, u16 } from './bytes';
+import { dnsMessageRisks, dnsNameRisks, dnsQuestionRisks } from '../../risks/dns';
 
 /**
  * One DNS message parser shared by DNS, MDNS and LLMNR (nDPI 4.2 handles the three in
@@ -46,6 +47,8 @@ export interface GrabbedName {
   name: string;
   /** False when some character was replaced ('_' printable, '?' not printable). */
   valid: boolean;
+  /** Some byte was not printable (replaced by '?'). */
+  nonPrintable: boolean;
 }
 
 /**
@@ -56,10 +59,11 @@ export interface GrabbedName {
 export function grabName(p: Uint8Array, at: number, maxChars = MAX_HOST_CHARS): GrabbedName {
   let out = '';
   let valid = true;
+  let nonPrintable = false;
   let off = at;
   while (out.length < maxChars && off >= 0 && off < p.length && p[off] !== 0) {
     const labelLength = p[off];
-    if ((labelLength & 0xc0) !== 0 || off + 1 + labelLength >= p.length) return { name: '', valid };
+    if ((labelLength & 0xc0) !== 0 || off + 1 + labelLength >= p.length) return { name: '', valid, nonPrintable };
     off++;
     if (out.length > 0 && out.length < maxChars) out += '.';
     for (let n = labelLength; n > 0 && out.length < maxChars; n--) {
@@ -67,11 +71,13 @@ export function grabName(p: Uint8Array, at: number, maxChars = MAX_HOST_CHARS): 
       if (isNameChar(c)) out += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
       else {
         valid = false;
-        out += c >= 0x20 && c <= 0x7e ? '_' : '?';
+        const printable = c >= 0x20 && c <= 0x7e;
+        if (!printable) nonPrintable = true;
+        out += printable ? '_' : '?';
       }
     }
   }
-  return { name: out, valid };
+  return { name: out, valid, nonPrintable };
 }
 
 /** Bytes taken by a (possibly compressed) name at `at`; 0 when malformed or truncated. */
@@ -196,6 +202,7 @@ export function inspectDnsFamily(name: 'DNS' | 'MDNS' | 'LLMNR', ctx: DissectorC
   const a = analyseDns(ctx);
   if (detected) {
     scratch.extra++;
+    if (a.header) messageRisks(name, ctx, a);
     if (a.kind === 'response' && a.header) {
       recordResponse(ctx, a);
       return {};
@@ -210,6 +217,8 @@ export function inspectDnsFamily(name: 'DNS' | 'MDNS' | 'LLMNR', ctx: DissectorC
   if (a.protocol !== name || !a.header) return 'no';
   const detection: Detection = {};
   if (a.host && a.host.name.length > 0) detection.host = a.host.name;
+  messageRisks(name, ctx, a);
+  if (a.host) dnsNameRisks(state, a.host.nonPrintable);
   if (a.kind === 'query') {
     const dns = (state.dns ??= {});
     if (a.host && a.host.name.length > 0) {
@@ -224,6 +233,13 @@ export function inspectDnsFamily(name: 'DNS' | 'MDNS' | 'LLMNR', ctx: DissectorC
     recordResponse(ctx, a);
   }
   return detection;
+}
+
+/** Risks of one message of a flow this dissector labelled (or is labelling) `name`. */
+function messageRisks(name: 'DNS' | 'MDNS' | 'LLMNR', ctx: DissectorContext, a: DnsAnalysis): void {
+  if (!a.header) return;
+  dnsQuestionRisks(ctx.state, ctx.payload, a.offset + 12, Math.min(a.header.questions, MAX_RECORDS));
+  if (name === 'DNS') dnsMessageRisks(ctx.state, ctx.transport, ctx.payload.length, ctx.ipFragmented);
 }
 
 function recordResponse(ctx: DissectorContext, a: DnsAnalysis): void {

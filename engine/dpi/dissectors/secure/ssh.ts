@@ -7,6 +7,7 @@
  * the client HASSH): MD5 of the key-exchange, cipher, MAC and
  * compression name-lists of that side's direction, printed in uppercase hex like nDPI.
  */
+import { sshBannerRisks } from '../../risks/ssh';
 import { createHash } from 'node:crypto';
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import type { SshDetails } from '../../l7-state';
@@ -108,6 +109,7 @@ export const sshDissector: Dissector = {
       s.firstFromClient ??= ctx.fromClient;
       if (asClient) ssh.clientSignature = banner.text;
       else ssh.serverSignature = banner.text;
+      sshBannerRisks(ctx.state, banner.text, asClient);
       rest = rest.subarray(banner.next);
     }
     if (side.hassh === undefined && rest.length) {

@@ -13,6 +13,10 @@ export interface ClientHello {
   sni?: string;
   alpn?: string[];
   supportedVersions?: number[];
+  /** Extension types in order, GREASE left out (as in JA3). */
+  extensions: number[];
+  /** The last extension claimed more bytes than the message holds. */
+  extensionOverrun: boolean;
   ja3: string;
   ja3Hash: string;
 }
@@ -32,6 +36,12 @@ export interface CertificateInfo {
   altNames: string[];
   /** Common name from the subject, when present. */
   commonName?: string;
+  /**
+   * A name attribute (CN, O, ...) appears in the extensions after the subject. nDPI 4.2
+   * reads the subject by scanning the bytes up to the end of the certificate, so it adds
+   * those to the subject it compares with the issuer (its self-signed test).
+   */
+  nameAttributesAfterSubject: boolean;
 }
 
 /** GREASE values (RFC 8701): 0x0a0a, 0x1a1a, ... 0xfafa. */
@@ -75,13 +85,14 @@ export function parseClientHello(body: Uint8Array): ClientHello | undefined {
   const compLen = u8(body, p);
   if (compLen < 0 || p + 1 + compLen > body.length) return undefined;
   p += 1 + compLen;
-  const hello: ClientHello = { version, ja3: '', ja3Hash: '' };
   const exts: number[] = [];
+  const hello: ClientHello = { version, extensions: exts, extensionOverrun: false, ja3: '', ja3Hash: '' };
   const groups: number[] = [];
   const points: number[] = [];
   forEachExtension(body, p, (type, data) => {
     if (!isGrease(type)) exts.push(type);
     if (data) readClientExtension(type, data, hello, groups, points);
+    else hello.extensionOverrun = true;
   });
   hello.ja3 = `${version},${ciphers.join('-')},${exts.join('-')},${groups.join('-')},${points.join('-')}`;
   hello.ja3Hash = md5(hello.ja3);
@@ -238,7 +249,7 @@ export function parseCertificate(der: Uint8Array): CertificateInfo | undefined {
   if (fields[0]?.tag === 0xa0) i++; // version
   const issuer = fields[i + 2];
   const subject = fields[i + 4];
-  const info: CertificateInfo = { altNames: [] };
+  const info: CertificateInfo = { altNames: [], nameAttributesAfterSubject: false };
   if (issuer?.tag === 0x30) info.issuer = formatName(der, issuer).text;
   if (subject?.tag === 0x30) {
     const s = formatName(der, subject);
@@ -246,6 +257,7 @@ export function parseCertificate(der: Uint8Array): CertificateInfo | undefined {
     info.commonName = s.cn;
   }
   const extsWrap = fields.find((f, k) => k > i + 4 && f.tag === 0xa3);
+  if (extsWrap) info.nameAttributesAfterSubject = hasNameAttribute(der, extsWrap.start, extsWrap.end);
   const exts = extsWrap ? children(der, extsWrap)[0] : undefined;
   if (exts?.tag === 0x30) {
     for (const ext of children(der, exts)) {
@@ -263,6 +275,14 @@ export function parseCertificate(der: Uint8Array): CertificateInfo | undefined {
     }
   }
   return info;
+}
+
+/** Whether der[start, end) holds the DER of a name attribute OID (06 03 55 04 xx) that formatName prints. */
+function hasNameAttribute(der: Uint8Array, start: number, end: number): boolean {
+  for (let p = start; p + 4 < end; p++) {
+    if (der[p] === 0x06 && der[p + 1] === 0x03 && der[p + 2] === 0x55 && der[p + 3] === 0x04 && RDN_KEYS[der[p + 4]!] !== undefined) return true;
+  }
+  return false;
 }
 
 /** The first certificate of a Certificate handshake body (TLS ≤ 1.2 layout). */

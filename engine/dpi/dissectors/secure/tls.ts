@@ -9,6 +9,7 @@ import type { Detection, Dissector, DissectorContext, Verdict } from '../../diss
 import type { L7State, TlsDetails } from '../../l7-state';
 import { classifyHost } from '../../apps/host-apps';
 import { concat, scratchOf, u16, u24 } from './bytes';
+import { certificateRisks, clientHelloRisks, serverHelloRisks } from '../../risks/tls';
 import { cipherClass, firstCertificate, parseClientHello, parseServerHello, type ClientHello, type ServerHello } from './tls-messages';
 
 const PROTOCOL = 'TLS';
@@ -70,6 +71,7 @@ function handleMessage(s: TlsScratch, ctx: DissectorContext, type: number, body:
     if (hello) {
       s.client = hello;
       recordClientHello(tls, hello);
+      clientHelloRisks(ctx.state, hello);
     }
   } else if (type === 2 && !s.server) {
     const hello = parseServerHello(body);
@@ -79,6 +81,7 @@ function handleMessage(s: TlsScratch, ctx: DissectorContext, type: number, body:
       tls.cipher = hello.cipher;
       tls.cipherClass = cipherClass(hello.cipher);
       tls.ja3Server = hello.ja3Hash;
+      serverHelloRisks(ctx.state, hello.version, tls.cipherClass);
     }
   } else if (type === 11 && !s.certificateDone && (!s.server || s.server.version < 0x0304)) {
     s.certificateDone = true;
@@ -87,6 +90,8 @@ function handleMessage(s: TlsScratch, ctx: DissectorContext, type: number, body:
       if (cert.subject !== undefined) tls.certificateSubject = cert.subject;
       if (cert.issuer !== undefined) tls.certificateIssuer = cert.issuer;
       if (cert.altNames.length) tls.serverNames = cert.altNames;
+      const selfSigned = cert.subject !== undefined && cert.subject === cert.issuer && !cert.nameAttributesAfterSubject;
+      certificateRisks(ctx.state, s.client?.sni, cert.altNames, selfSigned);
       if (s.detected) appFromNames(ctx.state, [cert.commonName, ...cert.altNames]);
     }
   }

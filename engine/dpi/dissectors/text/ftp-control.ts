@@ -1,5 +1,7 @@
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
+import type { L7State } from '../../l7-state';
 import { matchExact, payloadPacketCount, scratch } from './util';
+import { RISK } from '../../risks/ids';
 
 /**
  * FTP control as nDPI 4.2 finds it, within 8 payload packets and never on port 25: a
@@ -38,10 +40,15 @@ function argument(p: Uint8Array): string {
 }
 
 /** Records a command; false when the payload is not one. */
-function checkRequest(p: Uint8Array, s: FtpScratch): boolean {
-  if (matchExact(p, 0, 'USER')) return true;
+function checkRequest(p: Uint8Array, s: FtpScratch, state: L7State): boolean {
+  if (matchExact(p, 0, 'USER')) {
+    // A user name or password in clear text, whether or not the login then succeeds.
+    state.addRisk(RISK.CLEAR_TEXT_CREDENTIALS);
+    return true;
+  }
   if (matchExact(p, 0, 'PASS')) {
     s.password = argument(p);
+    state.addRisk(RISK.CLEAR_TEXT_CREDENTIALS);
     return true;
   }
   if (matchExact(p, 0, 'AUTH') || matchExact(p, 0, 'auth')) {
@@ -62,7 +69,7 @@ export const FTP_CONTROL: Dissector = {
     const s = scratch<FtpScratch>(ctx, 'FTP_CONTROL', () => ({ stage: 0, password: '', authFound: false, authTls: false }));
     const dir = ctx.fromClient ? 0 : 1;
     if (s.stage === 0) {
-      if (p.length > 0 && checkRequest(p, s)) s.stage = dir + 1;
+      if (p.length > 0 && checkRequest(p, s, ctx.state)) s.stage = dir + 1;
       return 'maybe';
     }
     if (s.stage - dir === 1) return 'maybe';

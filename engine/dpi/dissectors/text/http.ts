@@ -1,5 +1,6 @@
 import type { Detection, Dissector, DissectorContext, Verdict } from '../../dissector';
-import type { HttpDetails } from '../../l7-state';
+import type { HttpDetails, L7State } from '../../l7-state';
+import { authorizationRisks, contentTypeRisks, hostRisks, userAgentRisks } from '../../risks/http';
 import { headerValue, matchCI, payloadPacketCount, scratch, splitLines, text, type Line } from './util';
 
 /**
@@ -85,7 +86,7 @@ function hasKnownHeader(p: Uint8Array, lines: Line[]): boolean {
 }
 
 /** Reads what one packet says (request line, response line, headers) into `http`. */
-function parsePacket(p: Uint8Array, http: HttpDetails, s: HttpScratch): void {
+function parsePacket(p: Uint8Array, http: HttpDetails, s: HttpScratch, state: L7State): void {
   const lines = splitLines(p);
   const urlStart = requestUrlOffset(p);
   let urlName: string | undefined;
@@ -109,15 +110,24 @@ function parsePacket(p: Uint8Array, http: HttpDetails, s: HttpScratch): void {
       if (http.host === undefined) {
         const host = hostFromHeader(hostRaw);
         if (host.length > 0) http.host = host;
+        hostRisks(state, hostRaw);
       }
     } else if ((v = headerValue(p, line, 'User-Agent'))) {
-      if (http.userAgent === undefined) http.userAgent = text(p, v.start, v.end);
+      if (http.userAgent === undefined) {
+        http.userAgent = text(p, v.start, v.end);
+        userAgentRisks(state, http.userAgent);
+      }
+    } else if ((v = headerValue(p, line, 'Authorization'))) {
+      authorizationRisks(state, text(p, v.start, v.end));
     } else if ((v = headerValue(p, line, 'Content-Type'))) {
       if (http.contentType === undefined && http.statusCode && urlStart === 0 && v.end > v.start) {
         // nDPI keeps the media type only, up to the first ';'.
         const semi = p.subarray(v.start, v.end).indexOf(0x3b);
         const ct = text(p, v.start, semi >= 0 ? v.start + semi : v.end);
-        if (ct.length > 0) http.contentType = ct;
+        if (ct.length > 0) {
+          http.contentType = ct;
+          contentTypeRisks(state, isBinaryContentType(ct), ct, http.userAgent);
+        }
       }
     }
   }
@@ -134,6 +144,13 @@ const BINARY_TYPES: Record<string, readonly string[]> = {
 
 /** True when `part` equals the start of `full` (nDPI's strncasecmp over the part's length). */
 const prefixOf = (part: string, full: string) => part.length <= full.length && full.slice(0, part.length) === part;
+
+/** An executable or Java class media type, by nDPI 4.2's lists (see categoryFromContentType). */
+export function isBinaryContentType(contentType: string): boolean {
+  const app = contentType.toLowerCase().slice(12);
+  if (contentType.length <= 12 || prefixOf(app, 'mpeg') || app.length <= 3) return false;
+  return (BINARY_TYPES[contentType[12]!] ?? []).some((m) => prefixOf(app, m));
+}
 
 /**
  * The category nDPI 4.2 gives a flow from the response's media type: the part after
@@ -189,13 +206,13 @@ export const HTTP: Dissector = {
       }
       s.detected = true;
       ctx.state.http ??= {};
-      parsePacket(p, ctx.state.http, s);
+      parsePacket(p, ctx.state.http, s, ctx.state);
       const http = ctx.state.http;
       return verdict(ctx, s, !(http.host !== undefined && http.statusCode));
     }
     s.extraPackets++;
     const http = (ctx.state.http ??= {});
-    parsePacket(p, http, s);
+    parsePacket(p, http, s, ctx.state);
     const finished = (http.host !== undefined && !!http.statusCode) || s.extraPackets >= MAX_EXTRA_PACKETS;
     return verdict(ctx, s, !finished);
   },

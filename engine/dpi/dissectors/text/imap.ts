@@ -1,5 +1,6 @@
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { endsWithCrlf, matchCI, payloadPacketCount, scratch } from './util';
+import { RISK } from '../../risks/ids';
 
 /**
  * IMAP as nDPI 4.2 finds it: CR LF-terminated lines "tag [number] COMMAND ..." whose
@@ -92,7 +93,11 @@ export const IMAP: Dissector = {
               saw = true;
               if (word === 'OK ' && s.starttls === 1) s.starttls = 2;
               if (word === 'STARTTLS') s.starttls = 1;
-              if (word === 'LOGIN' && s.username === '') s.username = loginUser(p, start + 5);
+              if (word === 'LOGIN' && s.username === '') {
+                s.username = loginUser(p, start + 5);
+                // LOGIN sends the user name and password in clear text.
+                if (s.username !== '') ctx.state.addRisk(RISK.CLEAR_TEXT_CREDENTIALS);
+              }
               break;
             }
           }

@@ -1,5 +1,6 @@
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { endsWithCrlf, matchCI, payloadPacketCount, scratch } from './util';
+import { RISK } from '../../risks/ids';
 
 /**
  * POP3 as nDPI 4.2 finds it: server "+OK"/"-ERR" replies and distinct client commands
@@ -37,6 +38,8 @@ export const POP3: Dissector = {
       if (i >= 0) {
         s.commands |= 1 << i;
         known = true;
+        // USER and PASS carry the login in clear text.
+        if (COMMANDS[i] === 'USER' || COMMANDS[i] === 'PASS') ctx.state.addRisk(RISK.CLEAR_TEXT_CREDENTIALS);
       }
     }
     if (known) {
