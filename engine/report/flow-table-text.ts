@@ -25,6 +25,7 @@ const COLUMNS: Column<FlowJson>[] = [
   { title: 'TCP', value: (f) => (f.tcp ? `${f.tcp.flags_c2s}/${f.tcp.flags_s2c}` : '') },
   { title: 'End', value: (f) => f.end_reason ?? '' },
   { title: 'Host', value: (f) => f.host ?? '' },
+  { title: 'Risks', value: (f) => (f.risks ?? []).join(', ') },
 ];
 
 /**
@@ -37,4 +38,4 @@ export function renderFlowTable(flows: FlowJson[]): string {
   return renderTable(columns, sorted);
 }
 
-const L7_COLUMNS = ['Protocol', 'Category', 'Host'];
+const L7_COLUMNS = ['Protocol', 'Category', 'Host', 'Risks'];

@@ -2,6 +2,8 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { functionByName, globalsFor, hookByName, SCRIPT_FIELDS } from '../../api/flow';
+import { riskById } from '../../api/ndpi';
+import { rangeOf } from '../analysis/parse';
 import type { Analysis, Span } from '../analysis/model';
 import { toRange } from '../lsp-convert';
 import { fieldMarkdown, functionMarkdown, hookMarkdown, keyMarkdown, memberMarkdown } from './describe';
@@ -12,6 +14,8 @@ const inside = (s: Span, offset: number): boolean => s[0] <= offset && offset <=
 export function hover(doc: TextDocument, offset: number, a: Analysis): Hover | null {
   const md = (value: string, span: Span): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: toRange(doc, span) });
   for (const u of a.flowUses) {
+    const risk = riskArgument(u, offset);
+    if (risk) return md(risk.text, risk.span);
     if (!inside(u.nameSpan, offset)) continue;
     const found = functionByName(u.name, a.profile);
     if (!found) return md(`\`flow.${u.name}\`: not a flow function in any profile.`, u.nameSpan);
@@ -42,4 +46,17 @@ export function hover(doc: TextDocument, offset: number, a: Analysis): Hover | n
     if (known) return md(memberMarkdown('_G', known).replace('_G.', ''), g.span);
   }
   return null;
+}
+
+/** The nDPI risk a literal id names in `flow.hasRisk(N)`, when the cursor is on N. */
+function riskArgument(u: Analysis['flowUses'][number], offset: number): { text: string; span: Span } | undefined {
+  const arg = u.name === 'hasRisk' ? u.args?.[u.method ? 1 : 0] : undefined;
+  if (!arg || arg.type !== 'NumericLiteral') return undefined;
+  const span = rangeOf(arg);
+  if (!inside(span, offset)) return undefined;
+  const risk = riskById(arg.value);
+  const text = risk
+    ? `nDPI risk ${risk.id}: **${risk.name}** (\`${risk.key}\`, severity ${risk.severity}, score ${risk.score})\n\n${risk.doc}`
+    : `${arg.value} is not an nDPI 4.2 risk id (1..41): \`flow.hasRisk(${arg.value})\` is always false.`;
+  return { text, span };
 }

@@ -175,6 +175,17 @@ describe('completion, hover and signatures (profile 2019.11)', () => {
     await client.close(uri);
   });
 
+  test('hover on flow.hasRisk\'s argument names the nDPI risk', async () => {
+    const uri = scratch('hover-risk.lua');
+    const text = `local weak, odd = flow.hasRisk(8), flow.hasRisk(99)\n${SCRIPT}`;
+    await client.open(uri, text);
+    const weak = await client.hover(uri, positionOf(text, 'hasRisk(8)', 8));
+    assert.match((weak!.contents as MarkupContent).value, /nDPI risk 8: \*\*Weak TLS Cipher\*\* \(`NDPI_TLS_WEAK_CIPHER`, severity High, score 100\)/);
+    const odd = await client.hover(uri, positionOf(text, 'hasRisk(99)', 9));
+    assert.match((odd!.contents as MarkupContent).value, /99 is not an nDPI 4\.2 risk id/);
+    await client.close(uri);
+  });
+
   test('signature help follows the argument being typed', async () => {
     const { text } = typing('flow.triggerStatus(1, ');
     const uri = scratch('sig.lua');
