@@ -43,6 +43,9 @@ export interface TlsDetails {
   certificateSubject?: string;
   certificateIssuer?: string;
   serverNames?: string[];
+  /** The server certificate's validity period, epoch seconds (for the expiry risks). */
+  certificateNotBefore?: number;
+  certificateNotAfter?: number;
 }
 
 export interface SshDetails {

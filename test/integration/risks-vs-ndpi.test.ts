@@ -74,3 +74,26 @@ test('flow risks agree with nDPI 4.2 on the shared captures', async () => {
     if (c.truth >= 3) assert.ok(c.both > 0, `${risk}: nDPI reports it ${c.truth} times, we never do`);
   }
 });
+
+/** "2015-11-15 00:00:00", as ndpiReader prints certificate times (UTC). */
+const printed = (seconds: number | undefined) => (seconds === undefined ? '?' : new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' '));
+
+test('certificate validity periods (the expiry risks\' input) read as ndpiReader prints them', async () => {
+  let compared = 0;
+  for (const truth of loadGroundTruths()) {
+    const expected = (truth.flows as (GroundTruthFlow & { raw: string })[])
+      .map((g) => ({ g, m: /\[Validity: ([^\]]+)\]/.exec(g.raw) }))
+      .filter((x) => x.m);
+    if (expected.length === 0) continue;
+    const ours = new Map<string, string>();
+    await runCaptureFile(capturePath(truth), {
+      accounting: 'ndpireader',
+      observer: { flowEnded: (f) => ours.set(key(flowToJson(f)), `${printed(f.l7?.tls?.certificateNotBefore)} - ${printed(f.l7?.tls?.certificateNotAfter)}`) },
+    });
+    for (const { g, m } of expected) {
+      assert.equal(ours.get(key(g)), m![1], `${truth.capture}: ${g.client.ip}:${g.client.port} -> ${g.server.ip}:${g.server.port}`);
+      compared++;
+    }
+  }
+  assert.ok(compared >= 40, `only ${compared} certificates compared`);
+});

@@ -12,6 +12,7 @@ import { dnsMessageRisks, dnsNameRisks, questionsMalformed } from '../../engine/
 import { isObsoleteSshBanner, sshBannerRisks } from '../../engine/dpi/risks/ssh';
 import { icmpRisks, internetChecksum } from '../../engine/dpi/risks/icmp';
 import { riskNames } from '../../engine/dpi/risks/names';
+import { smbRisks } from '../../engine/dpi/risks/smb';
 import { isBinaryContentType } from '../../engine/dpi/dissectors/text/http';
 import { loadGroundTruths } from '../support/ground-truth';
 
@@ -118,9 +119,9 @@ test('TLS ServerHello: obsolete version, weak cipher (not judged in TLS 1.3)', (
 });
 
 test('TLS certificate: name mismatch against the SNI, self-signed', () => {
-  const cert = (sni: string | undefined, alt: string[], selfSigned = false) => {
+  const cert = (sni: string | undefined, altNames: string[], selfSigned = false) => {
     const s = new L7State();
-    certificateRisks(s, sni, alt, selfSigned);
+    certificateRisks(s, { sni, altNames, selfSigned }, 0);
     return names(s);
   };
   assert.deepEqual(cert('www.ntop.org', ['shop.ntop.org']), ['TLS Certificate Mismatch']);
@@ -130,7 +131,28 @@ test('TLS certificate: name mismatch against the SNI, self-signed', () => {
   assert.deepEqual(cert('www.ntop.org', []), [], 'no subjectAltName: not judged');
   assert.deepEqual(cert('a.b', [], true), ['Self-signed Certificate']);
   assert.equal(namesMatch('api.facebook.com', '*.facebook.com'), true);
+  const day = 86400;
+  const valid = (now: number) => {
+    const s = new L7State();
+    certificateRisks(s, { altNames: [], selfSigned: false, notBefore: 100 * day, notAfter: 200 * day }, now);
+    return names(s);
+  };
+  assert.deepEqual(valid(150 * day), []);
+  assert.deepEqual(valid(50 * day), ['TLS Expired Certificate'], 'not valid yet');
+  assert.deepEqual(valid(201 * day), ['TLS Expired Certificate']);
+  assert.deepEqual(valid(180 * day), ['TLS Certificate About To Expire'], 'less than 30 days left');
   assert.equal(namesMatch('facebook.com', '*.facebook.com'), false);
+});
+
+test('SMB: version 1 past the dialect negotiation is insecure', () => {
+  const smb1 = (command: number) => [0, 0, 0, 0x40, 0xff, 0x53, 0x4d, 0x42, command, 0, 0, 0];
+  const s = new L7State();
+  smbRisks(s, 'SMBv1', Uint8Array.from(smb1(0x72)));
+  assert.equal(s.hasAnyRisk, false, 'a negotiation opens in SMBv1 form even from SMB2/3 clients');
+  smbRisks(s, 'SMBv23', Uint8Array.from(smb1(0x73)));
+  assert.equal(s.hasAnyRisk, false);
+  smbRisks(s, 'SMBv1', Uint8Array.from(smb1(0x73)));
+  assert.deepEqual(names(s), ['SMB Insecure Version']);
 });
 
 test('HTTP: numeric Host, suspicious or exploit User-Agent, Basic credentials', () => {

@@ -56,15 +56,35 @@ export function serverHelloRisks(state: L7State, version: number, cipherClass: '
   if (version < 0x0304 && cipherClass !== 'safe') state.addRisk(RISK.TLS_WEAK_CIPHER);
 }
 
+export interface CertificateFacts {
+  /** The name the client asked for (SNI), if any. */
+  sni?: string;
+  /** DNS names of the subjectAltName extension. */
+  altNames: readonly string[];
+  selfSigned: boolean;
+  /** Validity period, epoch seconds. */
+  notBefore?: number;
+  notAfter?: number;
+}
+
+/** nDPI 4.2's default warning time before a certificate expires. */
+const ABOUT_TO_EXPIRE_SECONDS = 30 * 86400;
+
 /**
- * The server certificate against the name the client asked for: nDPI compares the SNI
- * with each DNS name of the subjectAltName extension (exactly, or "*.x" as a suffix
- * match on ".x"), and only judges certificates that have that extension.
+ * The server certificate, at packet time `now` (seconds): self-signed; not valid at that
+ * time, or valid for less than 30 more days; and not naming the host the client asked
+ * for. nDPI compares the SNI with each DNS name of the subjectAltName extension (exactly,
+ * or "*.x" as a substring match on ".x"), and only judges certificates that have it.
  */
-export function certificateRisks(state: L7State, sni: string | undefined, altNames: readonly string[], selfSigned: boolean): void {
-  if (selfSigned) state.addRisk(RISK.TLS_SELFSIGNED_CERTIFICATE);
-  if (!sni || altNames.length === 0) return;
-  if (!altNames.some((name) => namesMatch(sni, name))) state.addRisk(RISK.TLS_CERTIFICATE_MISMATCH);
+export function certificateRisks(state: L7State, cert: CertificateFacts, now: number): void {
+  if (cert.selfSigned) state.addRisk(RISK.TLS_SELFSIGNED_CERTIFICATE);
+  if (cert.notBefore !== undefined && cert.notAfter !== undefined) {
+    if (now < cert.notBefore || now > cert.notAfter) state.addRisk(RISK.TLS_CERTIFICATE_EXPIRED);
+    else if (now > cert.notAfter - ABOUT_TO_EXPIRE_SECONDS) state.addRisk(RISK.TLS_CERTIFICATE_ABOUT_TO_EXPIRE);
+  }
+  const sni = cert.sni;
+  if (!sni || cert.altNames.length === 0) return;
+  if (!cert.altNames.some((name) => namesMatch(sni, name))) state.addRisk(RISK.TLS_CERTIFICATE_MISMATCH);
 }
 
 export function namesMatch(host: string, certName: string): boolean {

@@ -8,6 +8,7 @@
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { scratchOf, u8 } from './bytes';
+import { smbRisks } from '../../risks/smb';
 
 const PROTOCOL = 'NetBIOS';
 const SMB_PORT = 445;
@@ -28,7 +29,10 @@ export const smbDissector: Dissector = {
   inspect(ctx: DissectorContext): Verdict {
     if (ctx.srcPort !== SMB_PORT && ctx.dstPort !== SMB_PORT) return 'maybe';
     const version = smbVersion(ctx.payload);
-    if (version) return { app: version };
+    if (version) {
+      smbRisks(ctx.state, version, ctx.payload);
+      return { app: version };
+    }
     const s = scratchOf<{ seen: number }>(ctx.state.scratch, 'SMB', () => ({ seen: 0 }));
     return ++s.seen >= 4 ? 'no' : 'maybe';
   },

@@ -42,6 +42,9 @@ export interface CertificateInfo {
    * those to the subject it compares with the issuer (its self-signed test).
    */
   nameAttributesAfterSubject: boolean;
+  /** Validity period, epoch seconds (UTC), when both times parse. */
+  notBefore?: number;
+  notAfter?: number;
 }
 
 /** GREASE values (RFC 8701): 0x0a0a, 0x1a1a, ... 0xfafa. */
@@ -251,6 +254,16 @@ export function parseCertificate(der: Uint8Array): CertificateInfo | undefined {
   const subject = fields[i + 4];
   const info: CertificateInfo = { altNames: [], nameAttributesAfterSubject: false };
   if (issuer?.tag === 0x30) info.issuer = formatName(der, issuer).text;
+  const validity = fields[i + 3];
+  if (validity?.tag === 0x30) {
+    const [from, to] = children(der, validity);
+    const notBefore = from ? derTime(der, from) : undefined;
+    const notAfter = to ? derTime(der, to) : undefined;
+    if (notBefore !== undefined && notAfter !== undefined) {
+      info.notBefore = notBefore;
+      info.notAfter = notAfter;
+    }
+  }
   if (subject?.tag === 0x30) {
     const s = formatName(der, subject);
     info.subject = s.text;
@@ -275,6 +288,22 @@ export function parseCertificate(der: Uint8Array): CertificateInfo | undefined {
     }
   }
   return info;
+}
+
+/** A UTCTime (YYMMDDHHMMSSZ, years 50..99 are 19xx) or GeneralizedTime (YYYYMMDDHHMMSSZ) as epoch seconds. */
+function derTime(der: Uint8Array, t: Tlv): number | undefined {
+  const text = latin1(der.subarray(t.start, t.end));
+  let m: RegExpExecArray | null;
+  let year: number;
+  if (t.tag === 0x17 && (m = /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(text))) {
+    year = Number(m[1]) + (Number(m[1]) < 50 ? 2000 : 1900);
+  } else if (t.tag === 0x18 && (m = /^\d\d(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(text))) {
+    year = Number(text.slice(0, 4));
+  } else {
+    return undefined;
+  }
+  const ms = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return Number.isFinite(ms) ? ms / 1000 : undefined;
 }
 
 /** Whether der[start, end) holds the DER of a name attribute OID (06 03 55 04 xx) that formatName prints. */

@@ -90,8 +90,10 @@ function handleMessage(s: TlsScratch, ctx: DissectorContext, type: number, body:
       if (cert.subject !== undefined) tls.certificateSubject = cert.subject;
       if (cert.issuer !== undefined) tls.certificateIssuer = cert.issuer;
       if (cert.altNames.length) tls.serverNames = cert.altNames;
+      tls.certificateNotBefore = cert.notBefore;
+      tls.certificateNotAfter = cert.notAfter;
       const selfSigned = cert.subject !== undefined && cert.subject === cert.issuer && !cert.nameAttributesAfterSubject;
-      certificateRisks(ctx.state, s.client?.sni, cert.altNames, selfSigned);
+      certificateRisks(ctx.state, { sni: s.client?.sni, altNames: cert.altNames, selfSigned, notBefore: cert.notBefore, notAfter: cert.notAfter }, ctx.time);
       if (s.detected) appFromNames(ctx.state, [cert.commonName, ...cert.altNames]);
     }
   }
