@@ -62,11 +62,13 @@ function blockListMatcher(cidrs: readonly string[]): (ip: string) => boolean {
   return (ip) => list.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
 }
 
-/** Broadcast or multicast: 224.0.0.0/4, 255.255.255.255, ff00::/8. */
+/**
+ * Broadcast or multicast: 224.0.0.0/4, 255.255.255.255, ff00::/8. Addresses come from the flow
+ * table, always well formed: the first octet is read in place (isIPv4's regular expression and a
+ * split per call were most of flow.isUnicast's time).
+ */
 export function isBroadOrMulticast(ip: string): boolean {
-  if (isIPv4(ip)) {
-    const first = Number(ip.split('.')[0]);
-    return (first >= 224 && first <= 239) || ip === '255.255.255.255';
-  }
-  return ip.toLowerCase().startsWith('ff');
+  const n = ipv4Number(ip);
+  if (n >= 0) return (n >= 0xe0000000 && n <= 0xefffffff) || n === 0xffffffff;
+  return ip.length >= 2 && (ip.charCodeAt(0) | 32) === 102 && (ip.charCodeAt(1) | 32) === 102;
 }

@@ -254,16 +254,13 @@ dirs = {}
 for k, v in pairs(DATA.dirs) do dirs[k] = v end
 
 -- flow_utils ------------------------------------------------------------------------------
-local function label_field(info, k)
-  local v = info[k]
-  if v == nil then return '' end
-  return tostring(v)
-end
-
+-- One expression, no helper calls: a Lua function call allocates its whole frame in fengari,
+-- and scripts call this for every flow they print.
 function shortFlowLabel(info)
   if type(info) ~= 'table' then return '' end
-  return '[' .. label_field(info, 'proto.l4') .. '] ' .. label_field(info, 'cli.ip') .. ':' .. label_field(info, 'cli.port') ..
-    ' -> ' .. label_field(info, 'srv.ip') .. ':' .. label_field(info, 'srv.port') .. ' [' .. label_field(info, 'proto.ndpi') .. ']'
+  local l4, cli, cport, srv, sport, l7 = info['proto.l4'], info['cli.ip'], info['cli.port'], info['srv.ip'], info['srv.port'], info['proto.ndpi']
+  return '[' .. (l4 == nil and '' or tostring(l4)) .. '] ' .. (cli == nil and '' or tostring(cli)) .. ':' .. (cport == nil and '' or tostring(cport)) ..
+    ' -> ' .. (srv == nil and '' or tostring(srv)) .. ':' .. (sport == nil and '' or tostring(sport)) .. ' [' .. (l7 == nil and '' or tostring(l7)) .. ']'
 end
 
 -- ntop.* and interface.* defaults (the host's own bindings win) --------------------------
