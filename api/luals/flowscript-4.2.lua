@@ -554,12 +554,12 @@ function flow.getICMPType() end
 ---@return integer
 function flow.getMaxSeenIcmpPayloadSize() end
 
----The nDPI risks found on the flow, as a table from risk name to risk id. Returns Keys are nDPI risk names, values their numeric ids.
+---The nDPI risks found on the flow, as a table from risk name to risk id (ids 1..41 in nDPI 4.2, e.g. 8 for "Weak TLS Cipher"); empty when there is none. Returns Keys are nDPI risk names as nDPI prints them, values their numeric ids.
 ---@return table
 function flow.getRiskInfo() end
 
 ---Without an argument: whether the flow has any nDPI risk; with one: whether that risk is set.
----@param risk_id? integer nDPI risk id to test.
+---@param risk_id? integer nDPI risk id to test (1..41 in nDPI 4.2, e.g. 8 for "Weak TLS Cipher").
 ---@return boolean
 function flow.hasRisk(risk_id) end
 

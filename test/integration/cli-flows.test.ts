@@ -33,6 +33,15 @@ describe('flowscript flows --json', () => {
     assert.deepEqual(last, { summary: { packets: 28, decoded: 28, skipped: {}, flows: 1, capture_issues: 0, evicted: 0 } });
   });
 
+  test('lists the nDPI risks of each flow by name ([] when none)', () => {
+    const { status, stdout, stderr } = runCli(['flows', sharedCapturePath('rdp.pcap'), '--json']);
+    assert.equal(status, 0, stderr);
+    const flows = jsonLines(stdout).slice(0, -1);
+    const rdp = flows.find((f) => f.proto === 'RDP');
+    assert.deepEqual(rdp?.risks, ['Desktop/File Sharing Session']);
+    assert.ok(flows.every((f) => Array.isArray(f.risks)));
+  });
+
   test('the summary counts packets that are on no flow, by reason', () => {
     const { status, stdout } = runCli(['flows', sharedCapturePath('ajp.pcap'), '--json']);
     assert.equal(status, 0);
@@ -63,6 +72,8 @@ describe('flowscript flows (table)', () => {
     assert.match(header, /^\s*#\s+L4\s+Client\s+Server/);
     assert.match(stdout, /\[2001:470:1f0b:16b0::a26:53\]:53/);
     assert.match(stdout, /66 packets, 66 on 21 flows/);
+    assert.match(header, /Host\s+Risks\s*$/);
+    assert.match(stdout, /DNS Packet Larger Than 512 bytes, Fragmented DNS Message/);
   });
 });
 

@@ -6,6 +6,10 @@ import {
 } from '../keys';
 import type { FlowFunction } from '../types';
 import { getter, param, tableGetter } from './define';
+import { NDPI_MAX_RISK, riskById } from '../../ndpi';
+
+/** The id range and an example, from nDPI's risk table (api/ndpi/risks.ts). */
+const RISK_IDS = `1..${NDPI_MAX_RISK - 1} in nDPI 4.2, e.g. 8 for "${riskById(8)!.name}"`;
 
 export const PROTOCOL_FUNCTIONS: readonly FlowFunction[] = [
   getter('getnDPICategoryName', 'protocol', ALL, 'string', 'Name of the flow\'s nDPI category, such as "Web" or "Mining".'),
@@ -48,10 +52,10 @@ export const PROTOCOL_FUNCTIONS: readonly FlowFunction[] = [
     'ICMP type, code and largest payload seen. Empty for non-ICMP flows.', { successor: { name: 'getICMPType', profile: '4.0' } }),
   getter('getICMPType', 'application', FROM_40, 'integer', 'ICMP type of the flow, 0 when it is not ICMP.'),
   getter('getMaxSeenIcmpPayloadSize', 'application', FROM_40, 'integer', 'Largest ICMP payload seen on the flow, 0 when it is not ICMP.'),
-  getter('getRiskInfo', 'protocol', ONLY_42, { type: 'table', doc: 'Keys are nDPI risk names, values their numeric ids.' },
-    'The nDPI risks found on the flow, as a table from risk name to risk id.'),
+  getter('getRiskInfo', 'protocol', ONLY_42, { type: 'table', doc: 'Keys are nDPI risk names as nDPI prints them, values their numeric ids.' },
+    `The nDPI risks found on the flow, as a table from risk name to risk id (ids ${RISK_IDS}); empty when there is none.`),
   getter('hasRisk', 'protocol', ONLY_42, 'boolean', 'Without an argument: whether the flow has any nDPI risk; with one: whether that risk is set.', {
-    params: [param('risk_id', 'integer', 'nDPI risk id to test.', true)],
+    params: [param('risk_id', 'integer', `nDPI risk id to test (${RISK_IDS}).`, true)],
   }),
   getter('setCustomInfo', 'protocol', ONLY_42, 'boolean', 'Attaches a free-form text to the flow.', {
     params: [param('info', 'string', 'Text to attach.')],
