@@ -35,6 +35,23 @@ export function flowIdOf(hit: Hit): number {
   return hit.flow ? hit.flow.id : NO_FLOW;
 }
 
+/**
+ * What makes a flow "the same flow" in another run: protocol and both endpoints (ids are
+ * numbered per run). Undefined for hits outside any flow.
+ */
+export function flowKeyOf(hit: Hit): string | undefined {
+  const f = hit.flow;
+  return f ? `${f.l4} ${f.client}:${f.clientPort} ${f.server}:${f.serverPort}` : undefined;
+}
+
+/** A selected row, by what it shows rather than where: rows move with filters, grouping and new hits. */
+export interface Selection {
+  /** Index in `hits` (the header of a group stands for its first matching hit). */
+  hit: number;
+  /** The flow's header row rather than the hit's own row. */
+  group: boolean;
+}
+
 function searchText(hit: Hit): string {
   const f = hit.flow;
   const flow = f ? ` ${f.client}:${f.clientPort} ${f.server}:${f.serverPort} ${f.l4} ${f.l7} ${f.countries.client ?? ''} ${f.countries.server ?? ''}` : '';
@@ -130,6 +147,44 @@ export class HitStore {
     }
     this.rowsCache = rows;
     return rows;
+  }
+
+  /** The hit (or group header) a row shows. */
+  selectionAt(row: number): Selection | undefined {
+    const r = this.rows()[row];
+    if (!r) return undefined;
+    return r.type === 'hit' ? { hit: r.index, group: false } : { hit: r.first, group: true };
+  }
+
+  /**
+   * The row that shows `selection` now: its own row, else its flow's header (its group is
+   * folded, or grouping was switched), else -1 (filtered out).
+   */
+  rowOf(selection: Selection): number {
+    const hit = this.hits[selection.hit];
+    if (!hit) return -1;
+    const flowId = flowIdOf(hit);
+    const rows = this.rows();
+    let header = -1;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (r.type === 'flow' && r.flowId === flowId) {
+        if (selection.group) return i;
+        header = i;
+      } else if (r.type === 'hit' && r.index === selection.hit) return i;
+    }
+    return header;
+  }
+
+  /** The first row showing a hit of the flow with this key (flowKeyOf), -1 when none. */
+  firstRowOfFlow(key: string): number {
+    const rows = this.rows();
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const hit = this.hits[r.type === 'hit' ? r.index : r.first]!;
+      if (flowKeyOf(hit) === key) return i;
+    }
+    return -1;
   }
 
   /** Every hit of one flow, for the detail pane. */

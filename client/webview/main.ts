@@ -6,7 +6,7 @@
 import './hits.css';
 import type { Hit } from '../../engine/hits';
 import { renderFlowDetail } from './flow-detail';
-import { flowIdOf, HitStore, NO_FLOW, type Row } from './hit-store';
+import { flowIdOf, flowKeyOf, HitStore, NO_FLOW, type Row, type Selection } from './hit-store';
 import type { HostMessage, RunEndInfo, RunInfo, ViewMessage } from './protocol';
 import { renderTimeline } from './timeline';
 import { VirtualTable } from './virtual-table';
@@ -23,6 +23,15 @@ let run: RunInfo | undefined;
 let end: RunEndInfo | undefined;
 let percent = 0;
 let rows: Row[] = [];
+/** What the user selected; its row is found again after every change of the rows. */
+let selection: Selection | undefined;
+/**
+ * A new run started while a hit was selected: its flow (flowKeyOf), selected again as soon as
+ * the new run shows a hit of it; dropped when the run ends without one.
+ */
+let carriedFlow: string | undefined;
+/** store.hits.length when the detail pane was drawn: it is redrawn when its flow may have new hits. */
+let detailDrawnAt = -1;
 
 const text = byId<HTMLInputElement>('filter-text');
 const kind = byId<HTMLSelectElement>('filter-kind');
@@ -83,22 +92,23 @@ function renderRow(index: number, el: HTMLElement): void {
   cell(el, 'where', `${fileName(hit.file)}:${hit.line}`);
 }
 
-function hitAt(index: number): Hit | undefined {
-  const row = rows[index];
-  if (!row) return undefined;
-  return row.type === 'hit' ? store.hits[row.index] : store.hits[row.first];
-}
-
 function reveal(hit: Hit): void {
   if (hit.file && hit.line > 0) vscode.postMessage({ type: 'reveal', file: hit.file, line: hit.line });
+}
+
+function drawDetail(): void {
+  const hit = selection && store.hits[selection.hit];
+  renderFlowDetail(detail, hit, hit ? store.hitsOfFlow(flowIdOf(hit)) : [], reveal);
+  detailDrawnAt = store.hits.length;
 }
 
 const table = new VirtualTable({
   container: byId('table'),
   renderRow,
   onSelect: (index) => {
-    const hit = hitAt(index);
-    renderFlowDetail(detail, hit, hit ? store.hitsOfFlow(flowIdOf(hit)) : [], reveal);
+    selection = store.selectionAt(index);
+    carriedFlow = undefined;
+    drawDetail();
   },
   onActivate: (index) => {
     const row = rows[index];
@@ -142,6 +152,7 @@ function update(): void {
     pending = 0;
     rows = store.rows();
     table.setCount(rows.length);
+    followSelection();
     table.refresh();
     const s = store.summary();
     status.textContent = statusText();
@@ -153,6 +164,27 @@ function update(): void {
     fillSelect(hook, store.values('hook'), 'hook');
     fillSelect(script, store.values('script'), 'script');
   });
+}
+
+/** Keeps the table's highlight and the detail pane on the selected hit as rows change. */
+function followSelection(): void {
+  if (carriedFlow !== undefined) {
+    const row = store.firstRowOfFlow(carriedFlow);
+    if (row >= 0) table.select(row);
+    else if (end) carriedFlow = undefined;
+    return;
+  }
+  if (!selection) return;
+  const row = store.rowOf(selection);
+  if (row < 0) {
+    // Filtered out: nothing is selected any more, and the detail pane says so.
+    selection = undefined;
+    table.clearSelection();
+    drawDetail();
+    return;
+  }
+  table.setSelected(row);
+  if (detailDrawnAt !== store.hits.length) drawDetail();
 }
 
 text.addEventListener('input', () => {
@@ -177,8 +209,12 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       run = message.run;
       end = undefined;
       percent = 0;
+      // Keep looking at the same flow across runs (Re-run, re-run on save) if it is still there.
+      carriedFlow = selection ? flowKeyOf(store.hits[selection.hit]!) : carriedFlow;
+      selection = undefined;
       store.clear();
-      renderFlowDetail(detail, undefined, [], reveal);
+      table.clearSelection();
+      drawDetail();
       break;
     case 'hits':
       store.add(message.hits);
@@ -196,6 +232,6 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   update();
 });
 
-renderFlowDetail(detail, undefined, [], reveal);
+drawDetail();
 update();
 vscode.postMessage({ type: 'ready' });

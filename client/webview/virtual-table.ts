@@ -40,9 +40,9 @@ export class VirtualTable {
     new ResizeObserver(() => this.schedule()).observe(c);
   }
 
+  /** The owner keeps the selection in step with the rows (setSelected, clearSelection) after this. */
   setCount(count: number): void {
     this.count = count;
-    if (this.selected >= count) this.selected = count - 1;
     this.spacer.style.height = `${count * ROW_HEIGHT}px`;
     this.schedule();
   }
@@ -59,9 +59,23 @@ export class VirtualTable {
     this.render();
   }
 
+  /** Moves the highlight to the row now showing the selection, without telling onSelect. */
+  setSelected(index: number): void {
+    if (index === this.selected) return;
+    this.selected = index;
+    this.schedule();
+  }
+
+  clearSelection(): void {
+    this.setSelected(-1);
+  }
+
+  /**
+   * Takes the keyboard focus without selecting anything: a selection the user did not make
+   * would be carried into the next run (main.ts). The first arrow key selects.
+   */
   focus(): void {
     this.options.container.focus();
-    if (this.selected < 0 && this.count > 0) this.select(0);
   }
 
   /** Re-renders the rows in view (after the data behind them changed). */
@@ -79,7 +93,7 @@ export class VirtualTable {
   private onKey(e: KeyboardEvent): void {
     const page = Math.max(1, Math.floor(this.options.container.clientHeight / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
-    if (e.key in moves) this.select((this.selected < 0 ? 0 : this.selected) + moves[e.key]!);
+    if (e.key in moves) this.select(this.selected < 0 ? Math.max(0, moves[e.key]! - 1) : this.selected + moves[e.key]!);
     else if (e.key === 'Home') this.select(0);
     else if (e.key === 'End') this.select(this.count - 1);
     else if (e.key === 'Enter' && this.selected >= 0) this.options.onActivate(this.selected);
@@ -110,7 +124,10 @@ export class VirtualTable {
     for (let k = 0; k < this.pool.length; k++) {
       const el = this.pool[k]!;
       if (k >= needed) {
+        // A spare row: hidden, and showing nothing (not even a stale selection).
         el.style.display = 'none';
+        el.classList.remove('selected');
+        el.setAttribute('aria-selected', 'false');
         continue;
       }
       const index = first + k;

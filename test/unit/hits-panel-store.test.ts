@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hit, HitFlow } from '../../engine/hits';
-import { HitStore, NO_FLOW } from '../../client/webview/hit-store';
+import { flowKeyOf, HitStore, NO_FLOW } from '../../client/webview/hit-store';
 
 function flow(id: number, server: string): HitFlow {
   return { id, l4: 'TCP', client: '10.0.0.1', clientPort: 1000 + id, server, serverPort: 443, l7: 'TLS', countries: {} };
@@ -58,6 +58,43 @@ test('summary and timeline count what is shown', () => {
   assert.deepEqual(tl.counts, [1, 1, 0, 0, 0, 0, 0, 0, 0, 1]);
   store.setFilter({ kind: 'error' });
   assert.deepEqual(store.timeline(2)!.counts, [1, 0]);
+});
+
+test('a selection follows its hit through filters and grouping, and is lost only when filtered out', () => {
+  const store = new HitStore();
+  store.add(HITS);
+  // The second "From China" hit (index 2) is row 2 of the flat list.
+  const selected = store.selectionAt(2)!;
+  assert.deepEqual(selected, { hit: 2, group: false });
+  store.setFilter({ text: 'china' });
+  assert.equal(store.rowOf(selected), 1, 'rows 0 and 2 remain: the hit moved up');
+  store.setGrouped(true);
+  assert.equal(store.rowOf(selected), 2, 'flow 1 header, its first hit, then this one');
+  store.toggleFlow(1);
+  assert.equal(store.rowOf(selected), 0, 'a folded group: its header stands for the hit');
+  store.toggleFlow(1);
+  const header = store.selectionAt(0)!;
+  assert.deepEqual(header, { hit: 0, group: true });
+  assert.equal(store.rowOf(header), 0, 'a selected header stays the header, not its first hit');
+  store.setGrouped(false);
+  assert.equal(store.rowOf(header), 0, 'without groups, the header becomes its first hit');
+  store.setFilter({ text: 'boom' });
+  assert.equal(store.rowOf(selected), -1);
+});
+
+test('a flow is found again in a new run by its endpoints, not its id', () => {
+  const store = new HitStore();
+  store.add(HITS);
+  const key = flowKeyOf(HITS[2]!)!;
+  assert.equal(key, 'TCP 10.0.0.1:1001 1.2.4.8:443');
+  assert.equal(flowKeyOf(HITS[3]!), undefined, 'a hit outside any flow has no key');
+  store.clear();
+  // The next run numbers flows differently and this flow's first hit comes second.
+  store.add([hit({ flow: flow(7, '8.8.8.8') }), hit({ flow: { ...flow(9, '1.2.4.8'), clientPort: 1001 } })]);
+  assert.equal(store.firstRowOfFlow(key), 1);
+  store.clear();
+  store.add([hit({ flow: flow(1, '9.9.9.9') })]);
+  assert.equal(store.firstRowOfFlow(key), -1, 'same id, other endpoints: another flow');
 });
 
 test('100,000 hits: every filter and regroup is computed over all of them', () => {
