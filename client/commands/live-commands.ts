@@ -2,10 +2,12 @@
 import { readConfig } from '../config';
 import type { Ctx } from '../ctx';
 import { pickInterface } from '../run/interface-picker';
+import { ensureTrusted } from '../run/run-controller';
 import { activeScript } from './run-commands';
 
 export function attachToInterface(ctx: Ctx) {
   return async () => {
+    if (!ensureTrusted()) return;
     const doc = await activeScript();
     if (!doc) return;
     const choice = await pickInterface(readConfig(doc.uri).captureTool);

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { readConfig } from '../config';
 import type { Ctx } from '../ctx';
+import { ensureTrusted } from '../run/run-controller';
 
 /** The flow script to run: the active Lua editor, saved first (the engine reads the file). */
 export async function activeScript(): Promise<vscode.TextDocument | undefined> {
@@ -27,6 +28,7 @@ async function runWith(ctx: Ctx, doc: vscode.TextDocument, capture: string): Pro
 
 export function runOnCapture(ctx: Ctx) {
   return async (uri?: vscode.Uri) => {
+    if (!ensureTrusted()) return;
     if (uri && uri.scheme === 'file' && vscode.window.activeTextEditor?.document.uri.toString() !== uri.toString()) {
       await vscode.window.showTextDocument(uri);
     }
@@ -39,6 +41,7 @@ export function runOnCapture(ctx: Ctx) {
 
 export function runOnSample(ctx: Ctx) {
   return async () => {
+    if (!ensureTrusted()) return;
     const doc = await activeScript();
     if (!doc) return;
     const fromComment = ctx.captures.fromComment(doc);
@@ -58,6 +61,7 @@ export function runOnSample(ctx: Ctx) {
 
 export function rerun(ctx: Ctx) {
   return async () => {
+    if (!ensureTrusted()) return;
     const last = ctx.runs.lastRequest;
     if (!last) {
       void vscode.window.showInformationMessage('Flow Script: nothing to re-run yet. Use "Run on Capture..." first.');

@@ -58,12 +58,7 @@ export class RunController implements vscode.Disposable {
   }
 
   async run(request: RunRequest): Promise<Outcome> {
-    if (!vscode.workspace.isTrusted) {
-      const manage = 'Manage Workspace Trust';
-      void vscode.window.showWarningMessage('Flow Script: scripts do not run in an untrusted workspace. Trust this workspace to run them.', manage)
-        .then((a) => a === manage && vscode.commands.executeCommand('workbench.trust.manage'));
-      return 'failed';
-    }
+    if (!ensureTrusted()) return 'failed';
     if (this.worker) {
       this.stop();
     }
@@ -238,6 +233,19 @@ export class RunController implements vscode.Disposable {
     this.killLiveTool();
     this.liveBar.dispose();
   }
+}
+
+/**
+ * Scripts run Lua from the workspace: never in an untrusted one (capabilities.untrustedWorkspaces
+ * is "limited"). Checked by the commands before they ask anything (capture, interface), and again
+ * by run(). False after telling the user, with the action that lets them trust the folder.
+ */
+export function ensureTrusted(): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  const manage = 'Manage Workspace Trust';
+  void vscode.window.showWarningMessage('Flow Script: scripts do not run in an untrusted workspace (Restricted Mode). Trust this folder to run them; completion and diagnostics work meanwhile.', manage)
+    .then((a) => a === manage && vscode.commands.executeCommand('workbench.trust.manage'));
+  return false;
 }
 
 /** One message naming the file and the fix, with the action that helps most. */
