@@ -5,7 +5,7 @@
  * `loaded` message, so a client can keep its earlier results when a run cannot start.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { isProfile, PROFILES } from '../../api/flow';
 import { detectContainer } from '../capture';
 import { GeoDatabase, GeoDatabaseError } from '../geo';
@@ -52,6 +52,9 @@ function checkCapture(path: string): void {
   if (detected.kind === 'unknown') fail({ kind: 'capture', file: path, line: 0, message: `not a capture: the file holds ${detected.description}`, fix: CAPTURE_FIX });
 }
 
+/** The worker runs for the VS Code extension: name its setting, not the CLI's --geoip option. */
+const CITY_DB_FIX = 'Point the "flowscript.geoipDatabase" setting at a GeoLite2-City or DB-IP city .mmdb file, or clear it to use countries only.';
+
 function openGeo(start: StartMessage): GeoDatabase {
   try {
     const countryDb = shippedCountryDb();
@@ -60,15 +63,15 @@ function openGeo(start: StartMessage): GeoDatabase {
     if (!(error instanceof GeoDatabaseError)) throw error;
     // GeoDatabaseError's first line is "file: what is wrong. how to fix it".
     const text = error.message.split('\n')[0]!;
-    const file = start.geoipDatabase ?? '';
-    const rest = file && text.startsWith(file) ? text.slice(file.length).replace(/^:\s*/, '') : text;
+    const rest = text.startsWith(`${error.file}:`) ? text.slice(error.file.length + 1).trim() : text;
     const sentence = rest.match(/^(.*?[.!?])\s+(.*)$/);
+    const isCityDb = !!start.geoipDatabase && resolve(start.geoipDatabase) === error.file;
     fail({
       kind: 'geoip',
-      file: file || 'country database',
+      file: error.file,
       line: 0,
       message: sentence ? sentence[1]! : rest,
-      fix: (sentence ? sentence[2]! : '') || 'Fix the "flowscript.geoipDatabase" setting or clear it to use countries only.',
+      fix: isCityDb ? CITY_DB_FIX : (sentence?.[2] || 'Reinstall the extension: its country database is missing or damaged.'),
     });
   }
 }

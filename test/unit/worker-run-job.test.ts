@@ -81,6 +81,11 @@ test('bad input fails before any result, naming the file and the fix', async () 
       assert.equal(failed.file, file);
       assert.equal(failed.line, line);
       assert.ok(failed.message.length > 0 && failed.fix.length > 0);
+      // The worker serves the extension: a wrong city database names its setting, not the CLI's option.
+      if (kind === 'geoip') {
+        assert.equal(failed.message, 'file not found.');
+        assert.match(failed.fix, /"flowscript\.geoipDatabase"/);
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
