@@ -51,13 +51,21 @@ const USER_SETTINGS = {
   'chat.commandCenter.enabled': false,
 };
 
+export interface CodeServerOptions {
+  /**
+   * Workspace trust on, as in a default VS Code: the folder opens in Restricted Mode without a
+   * startup prompt (a test then trusts it through the UI). Off by default: every folder trusted.
+   */
+  workspaceTrust?: boolean;
+}
+
 export interface CodeServer {
   url: string;
   logPath: string;
   stop(): Promise<void>;
 }
 
-export async function startCodeServer(runDir: string, vsix: string, workspace: string): Promise<CodeServer> {
+export async function startCodeServer(runDir: string, vsix: string, workspace: string, options: CodeServerOptions = {}): Promise<CodeServer> {
   const bin = codeServerBin();
   // Not the test runner's variables: NODE_TEST_CONTEXT would turn every Node process
   // code-server starts (extension host, workers, servers) into a test-runner child.
@@ -71,7 +79,10 @@ export async function startCodeServer(runDir: string, vsix: string, workspace: s
   };
   const dirs = ['--user-data-dir', join(runDir, 'user-data'), '--extensions-dir', join(runDir, 'extensions')];
   mkdirSync(join(runDir, 'user-data', 'User'), { recursive: true });
-  writeFileSync(join(runDir, 'user-data', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const trust = options.workspaceTrust
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+    : {};
+  writeFileSync(join(runDir, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...trust }, null, 2));
   const install = spawnSync(bin, [...dirs, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 60_000 });
   if (install.status !== 0) throw new Error(`code-server --install-extension failed:\n${install.stdout}\n${install.stderr}`);
 
@@ -81,7 +92,7 @@ export async function startCodeServer(runDir: string, vsix: string, workspace: s
   // detached: a new session and process group (setsid), stopped as a whole below.
   const child: ChildProcess = spawn(bin, [
     ...dirs, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace,
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened', workspace,
   ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);

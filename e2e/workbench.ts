@@ -3,6 +3,8 @@
  * selectors and keys measured in ../shared/e2e-recipe.md, and waits on what the page shows
  * (never fixed sleeps).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
 export async function launchBrowser(profileDir: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -59,7 +61,9 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(fileName);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  // The focused row, not any row: before the filter applies, the list of recent files may hold
+  // the name further down while Enter would open the first one.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.editor-group-container.active .tab.active', { hasText: fileName }).waitFor();
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
@@ -103,5 +107,42 @@ export async function expectSuggestion(page: Page, label: string): Promise<void>
     await page.keyboard.press('Control+Space');
     await item.first().waitFor({ timeout: 30_000 });
   }
+  await page.keyboard.press('Escape');
+}
+
+export function toasts(page: Page): Locator {
+  return page.locator('.notifications-toasts .notification-toast');
+}
+
+/** Dismisses every notification, so that a test can count the ones its own step shows. */
+export async function clearNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await toasts(page).first().waitFor({ state: 'detached' });
+}
+
+let settingsGeneration = 0;
+
+/**
+ * Replaces the workspace's .vscode/settings.json and waits until the workbench applied it: the
+ * file also sets a new window title, and the page's title changing proves the configuration
+ * was reloaded (the extension host gets it before any command run afterwards).
+ */
+export async function setWorkspaceSettings(page: Page, workspace: string, settings: Record<string, unknown>): Promise<void> {
+  const title = `flowscript-e2e-settings-${++settingsGeneration}`;
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ ...settings, 'window.title': title }, null, 2));
+  // A string: this project is typed without the DOM library.
+  await page.waitForFunction(`document.title === ${JSON.stringify(title)}`, undefined, { timeout: 30_000 });
+}
+
+/** Replace All in the active editor through its find widget (typing code would trip auto-closing). */
+export async function replaceInEditor(page: Page, find: string, replacement: string): Promise<void> {
+  await activeEditorText(page).click();
+  await page.keyboard.press('Control+H');
+  const widget = page.locator('.editor-group-container.active .find-widget');
+  await widget.locator('textarea[aria-label="Find"]').fill(find);
+  await widget.locator('textarea[aria-label="Replace"]').fill(replacement);
+  await widget.locator('textarea[aria-label="Replace"]').press('Control+Alt+Enter');
+  await activeEditorText(page).filter({ hasText: replacement }).waitFor();
   await page.keyboard.press('Escape');
 }

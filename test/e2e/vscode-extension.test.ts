@@ -14,7 +14,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../../e2e/code-server';
 import { writeLargeCapture } from '../../e2e/large-capture';
 import {
-  activeEditorText, cursorPosition, expectSuggestion, hitsPanel, launchBrowser, normalise, openWorkbench, pickQuickItem, quickOpen, runCommand, visibleRows,
+  activeEditorText, clearNotifications, cursorPosition, expectSuggestion, hitsPanel, launchBrowser, normalise, openWorkbench, pickQuickItem, quickOpen,
+  replaceInEditor, runCommand, setWorkspaceSettings, toasts, visibleRows,
 } from '../../e2e/workbench';
 import { dnsClient, startDnsResponder } from '../live/loopback-traffic';
 
@@ -71,6 +72,47 @@ const MANY_HITS = `local script = {
 return script
 `;
 
+/** Bad input through the UI (issue 6, "Bad input"): a syntax error on line 5 (the call is never closed). */
+const BROKEN_SYNTAX = `local script = { hooks = {} }
+
+function script.hooks.protocolDetected()
+   tprint("every flow"
+end
+
+return script
+`;
+
+/** An endless loop while the script loads: the instruction budget stops it, the script cannot run. */
+const ENDLESS_LOAD = `local script = { hooks = {} }
+while true do end
+return script
+`;
+
+/** An endless loop in a hook (line 4): each call is stopped by the budget, the run goes on. */
+const ENDLESS_HOOK = `local script = { hooks = {} }
+
+function script.hooks.protocolDetected()
+   while true do end
+end
+
+return script
+`;
+
+/** Run on Sample / Re-run / re-run on save: the test rewrites the country and the message. */
+function countriesWatch(country: string, message: string): string {
+  return `local script = { hooks = {} }
+
+function script.hooks.protocolDetected()
+   local srv = flow.getServerGeolocation()
+   if srv["srv.country"] == "${country}" then
+      tprint("${message}")
+   end
+end
+
+return script
+`;
+}
+
 function packageVsix(out: string): void {
   const assets = spawnSync(process.execPath, ['scripts/extension-assets.mjs'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(assets.status, 0, assets.stderr);
@@ -90,13 +132,18 @@ before(async () => {
   cpSync(join(ROOT, 'test', 'live', 'fixtures', 'live_watch.lua'), join(workspace, 'live_watch.lua'));
   writeFileSync(join(workspace, 'after_restart.lua'), AFTER_RESTART);
   writeFileSync(join(workspace, 'many_hits.lua'), MANY_HITS);
+  writeFileSync(join(workspace, 'broken_syntax.lua'), BROKEN_SYNTAX);
+  writeFileSync(join(workspace, 'endless_load.lua'), ENDLESS_LOAD);
+  writeFileSync(join(workspace, 'endless_hook.lua'), ENDLESS_HOOK);
+  writeFileSync(join(workspace, 'countries_watch.lua'), countriesWatch('CN', 'to CN'));
   writeFileSync(join(workspace, 'notes.pcap'), 'these are notes, not a capture\n');
   const sample = readFileSync(join(workspace, 'suspicious_countries.lua'), 'utf8');
   writeFileSync(join(workspace, 'bad_capture.lua'), `-- flowscript: capture=notes.pcap\n${sample}`);
   writeLargeCapture(join(workspace, 'captures', 'mixed.pcap'), join(workspace, 'big.pcap'), 400);
   const vsix = join(runDir, 'flowscript-studio.vsix');
   packageVsix(vsix);
-  server = await startCodeServer(runDir, vsix, workspace);
+  // Trust on, as in a default VS Code: the first test finds the folder in Restricted Mode.
+  server = await startCodeServer(runDir, vsix, workspace, { workspaceTrust: true });
   ({ context, page } = await launchBrowser(join(runDir, 'chromium')));
   await openWorkbench(page, server.url, workspace);
 });
@@ -122,14 +169,36 @@ function findLogs(dir: string): string[] {
 }
 
 /** Marks the run failed (for the log and screenshot) and rethrows. */
+let failures = 0;
 async function step(body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
     failed = true;
+    // What the workbench showed when this test failed (later tests change it).
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page?.screenshot({ path: join(ARTIFACTS, `failure-${++failures}.png`) }).catch(() => {});
     throw error;
   }
 }
+
+test('in Restricted Mode a run is refused before any question, and trusting the folder from the message enables runs', () => step(async () => {
+  await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor();
+  await quickOpen(page, 'suspicious_countries.lua');
+  const runButton = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label="Run on Capture..."]');
+  assert.equal(await runButton.count(), 0, 'no Run button in the editor title while untrusted');
+  await runCommand(page, 'Flow Script: Run on Capture...');
+  const refusal = toasts(page).filter({ hasText: 'scripts do not run in an untrusted workspace' });
+  await refusal.waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('.quick-input-widget').isVisible(), false, 'no capture was asked for');
+  assert.equal(await toasts(page).count(), 1);
+  await refusal.locator('.monaco-button', { hasText: 'Manage Workspace Trust' }).click();
+  await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).click();
+  await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ state: 'detached' });
+  await runCommand(page, 'View: Close Editor');
+  await page.locator('.editor-group-container.active .tab.active', { hasText: 'suspicious_countries.lua' }).waitFor();
+  await runButton.waitFor();
+}));
 
 test('Run on Capture... shows exactly the "From China" hits, and a click lands on the tprint line', () => step(async () => {
   await quickOpen(page, 'suspicious_countries.lua');
@@ -177,14 +246,14 @@ test('Run on Capture... shows exactly the "From China" hits, and a click lands o
 }));
 
 test('a capture that is not a capture gives one clear message and the panel keeps its hits', () => step(async () => {
+  await clearNotifications(page);
   await quickOpen(page, 'bad_capture.lua');
   await runCommand(page, 'Flow Script: Run on Capture...');
   await pickQuickItem(page, 'notes.pcap');
-  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /notes\.pcap: not a capture/ });
-  await toast.waitFor({ timeout: 30_000 });
-  const message = normalise(await toast.innerText());
-  assert.match(message, /not a capture/);
-  assert.match(message, /Pick a pcap or pcapng capture file/);
+  const messages = await messagesAfterRun('bad_capture.lua', /notes\.pcap: not a capture/);
+  assert.equal(messages.length, 1, messages.join('\n---\n'));
+  assert.match(messages[0]!, /Pick a pcap or pcapng capture file/);
+  assert.equal(await toasts(page).locator('.monaco-button', { hasText: 'Pick Another Capture' }).count(), 1);
   const panel = hitsPanel(page);
   assert.equal((await visibleRows(panel).allInnerTexts()).filter((t) => /From China/.test(t)).length, 2);
   await page.keyboard.press('Escape');
@@ -212,6 +281,163 @@ test('Export Hits writes the panel\'s hits as JSON lines', () => step(async () =
     assert.equal(hit.line, 22);
     assert.match(hit.message, /From China/);
   }
+}));
+
+/**
+ * The notifications a run left: waits for the one expected (if any), then for the run's progress
+ * notification to close, so that a second message would be counted too.
+ */
+async function messagesAfterRun(script: string, expected?: RegExp): Promise<string[]> {
+  if (expected) await toasts(page).filter({ hasText: expected }).first().waitFor({ timeout: 60_000 });
+  await toasts(page).filter({ hasText: `Flow Script: ${script} on ` }).first().waitFor({ state: 'detached', timeout: 60_000 });
+  return (await toasts(page).allInnerTexts()).map(normalise);
+}
+
+/** The panel still shows the first test's run: its two "From China" hits. */
+async function assertPanelKeptChinaHits(): Promise<void> {
+  const panel = hitsPanel(page);
+  assert.match(normalise(await panel.locator('#counts').innerText()), /^2 of 2 hits shown · 2 flows/);
+  assert.match(normalise(await panel.locator('#status').innerText()), /^suspicious_countries\.lua on mixed\.pcap: 103 packets/);
+  assert.equal((await visibleRows(panel).allInnerTexts()).filter((t) => /From China/.test(t)).length, 2);
+}
+
+test('a syntax error, an endless loop while loading and a missing GeoIP file: one message each, earlier hits kept, and the next run works', () => step(async () => {
+  // A syntax error: one error naming file:line and the fix, with Go to Error.
+  await clearNotifications(page);
+  await quickOpen(page, 'broken_syntax.lua');
+  await runCommand(page, 'Flow Script: Run on Capture...');
+  await pickQuickItem(page, 'mixed.pcap');
+  let messages = await messagesAfterRun('broken_syntax.lua', /broken_syntax\.lua:/);
+  assert.equal(messages.length, 1, messages.join('\n---\n'));
+  assert.match(messages[0]!, /broken_syntax\.lua:5: .*Fix the syntax error/);
+  await assertPanelKeptChinaHits();
+  await toasts(page).locator('.monaco-button', { hasText: 'Go to Error' }).click();
+  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: 'Ln 5,' }).waitFor();
+
+  // An endless loop in the main chunk: the budget stops it while loading, the script cannot run.
+  await clearNotifications(page);
+  await quickOpen(page, 'endless_load.lua');
+  await runCommand(page, 'Flow Script: Run on Capture...');
+  await pickQuickItem(page, 'mixed.pcap');
+  messages = await messagesAfterRun('endless_load.lua', /endless_load\.lua:/);
+  assert.equal(messages.length, 1, messages.join('\n---\n'));
+  assert.match(messages[0]!, /endless_load\.lua:2: .*an endless loop\?.*"flowscript\.instructionBudget"/);
+  await assertPanelKeptChinaHits();
+
+  // A city database that is not there: the message names the file and the setting.
+  const missing = join(workspace, 'GeoLite2-City.mmdb');
+  await clearNotifications(page);
+  await setWorkspaceSettings(page, workspace, { 'flowscript.geoipDatabase': missing });
+  try {
+    await quickOpen(page, 'suspicious_countries.lua');
+    await runCommand(page, 'Flow Script: Run on Capture...');
+    await pickQuickItem(page, 'mixed.pcap');
+    messages = await messagesAfterRun('suspicious_countries.lua', /GeoLite2-City\.mmdb/);
+    assert.equal(messages.length, 1, messages.join('\n---\n'));
+    assert.ok(messages[0]!.includes(`${missing}: file not found. Point the "flowscript.geoipDatabase" setting at`), messages[0]);
+    assert.equal(await toasts(page).locator('.monaco-button', { hasText: 'Open Settings' }).count(), 1);
+    await assertPanelKeptChinaHits();
+  } finally {
+    await setWorkspaceSettings(page, workspace, {});
+  }
+
+  // Still working: the script fixed, its run replaces the panel's hits.
+  await clearNotifications(page);
+  writeFileSync(join(workspace, 'broken_syntax.lua'), BROKEN_SYNTAX.replace('"every flow"', '"every flow")'));
+  await quickOpen(page, 'broken_syntax.lua');
+  await runCommand(page, 'Flow Script: Run on Capture...');
+  await pickQuickItem(page, 'mixed.pcap');
+  const panel = hitsPanel(page);
+  await panel.locator('#counts', { hasText: /^10 of 10 hits shown · 10 flows · 10 print/ }).waitFor({ timeout: 60_000 });
+  await panel.locator('#status', { hasText: /^broken_syntax\.lua on mixed\.pcap: 103 packets, 10 flows$/ }).waitFor();
+  assert.deepEqual(await messagesAfterRun('broken_syntax.lua'), []);
+}));
+
+test('an endless loop in a hook: each call is stopped, the run ends, and one warning names the line and the setting', () => step(async () => {
+  await clearNotifications(page);
+  await quickOpen(page, 'endless_hook.lua');
+  await runCommand(page, 'Flow Script: Run on Capture...');
+  await pickQuickItem(page, 'mixed.pcap');
+  const panel = hitsPanel(page);
+  // The run's own results: every flow's call stopped, each an error hit with its flow.
+  await panel.locator('#counts', { hasText: /^10 of 10 hits shown · 10 flows · 10 error/ }).waitFor({ timeout: 60_000 });
+  await panel.locator('body[data-run-state="done"]').waitFor();
+  const messages = await messagesAfterRun('endless_hook.lua', /endless_hook\.lua:/);
+  assert.equal(messages.length, 1, messages.join('\n---\n'));
+  assert.match(messages[0]!, /endless_hook\.lua:4: 10 hook calls ran out of the instruction budget .*"flowscript\.instructionBudget"/);
+  await toasts(page).locator('.monaco-button', { hasText: 'Go to Line' }).click();
+  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: 'Ln 4,' }).waitFor();
+}));
+
+test('Run on Sample, then Re-run: the selected flow stays selected with its new hits, and is cleared when it no longer fires', () => step(async () => {
+  await clearNotifications(page);
+  await quickOpen(page, 'countries_watch.lua');
+  await runCommand(page, 'Flow Script: Run on Sample');
+  await pickQuickItem(page, 'captures/mixed.pcap');
+  const panel = hitsPanel(page);
+  await panel.locator('#status', { hasText: /^countries_watch\.lua on mixed\.pcap: 103 packets/ }).waitFor({ timeout: 60_000 });
+  const rows = visibleRows(panel);
+  assert.deepEqual((await rows.allInnerTexts()).map((t) => /\S+:\d+ \(CN\)/.exec(normalise(t))?.[0]), ['114.114.114.114:53 (CN)', '1.2.4.8:443 (CN)']);
+  await rows.nth(1).click();
+  await panel.locator('#detail', { hasText: '1.2.4.8:443' }).waitFor();
+
+  // Same flows, new message: the selection and the detail pane follow the new run.
+  writeFileSync(join(workspace, 'countries_watch.lua'), countriesWatch('CN', 'to China'));
+  await runCommand(page, 'Flow Script: Re-run');
+  await panel.locator('#counts', { hasText: /^2 of 2 hits shown/ }).waitFor();
+  await panel.locator('#table .row', { hasText: 'to China' }).first().waitFor({ timeout: 60_000 });
+  await panel.locator('body[data-run-state="done"]').waitFor();
+  const selected = panel.locator('#table .row.selected').filter({ visible: true });
+  await selected.filter({ hasText: 'to China' }).waitFor();
+  assert.equal(await selected.count(), 1);
+  assert.match(normalise(await selected.innerText()), /1\.2\.4\.8:443/);
+  await panel.locator('#detail', { hasText: 'to China' }).waitFor();
+  assert.match(normalise(await panel.locator('#detail').innerText()), /1\.2\.4\.8:443[\s\S]*1 print/);
+
+  // The selected flow no longer fires: nothing stays selected.
+  writeFileSync(join(workspace, 'countries_watch.lua'), countriesWatch('DE', 'to DE'));
+  await runCommand(page, 'Flow Script: Re-run');
+  await panel.locator('#counts', { hasText: /^3 of 3 hits shown · 3 flows/ }).waitFor({ timeout: 60_000 });
+  await panel.locator('body[data-run-state="done"]').waitFor();
+  assert.equal(await selected.count(), 0);
+  assert.equal(normalise(await panel.locator('#detail').innerText()).trim(), 'Select a hit to see its flow.');
+  for (const t of await rows.allInnerTexts()) assert.match(normalise(t), /85\.214\.0\.1:\d+ \(DE\).*to DE/s);
+}));
+
+test('with flowscript.rerunOnSave, saving the script shows the new hits without a command', () => step(async () => {
+  await setWorkspaceSettings(page, workspace, { 'flowscript.rerunOnSave': true });
+  try {
+    await quickOpen(page, 'countries_watch.lua');
+    await replaceInEditor(page, 'to DE', 'saved: DE');
+    await page.keyboard.press('Control+S');
+    const panel = hitsPanel(page);
+    await panel.locator('#table .row', { hasText: 'saved: DE' }).first().waitFor({ timeout: 60_000 });
+    await panel.locator('#counts', { hasText: /^3 of 3 hits shown/ }).waitFor();
+    await panel.locator('body[data-run-state="done"]').waitFor();
+    assert.equal((await visibleRows(panel).allInnerTexts()).filter((t) => t.includes('saved: DE')).length, 3);
+  } finally {
+    await setWorkspaceSettings(page, workspace, {});
+  }
+}));
+
+test('New Flow Script opens a template the language server checks and finds clean', () => step(async () => {
+  await runCommand(page, 'Flow Script: New Flow Script');
+  // VS Code names an untitled document after its first line.
+  await page.locator('.editor-group-container.active .tab.active', { hasText: 'My flow script' }).waitFor();
+  await activeEditorText(page).filter({ hasText: 'function script.hooks.protocolDetected(now)' }).waitFor();
+  // The server does look at it: a syntax error typed at the end shows in Problems...
+  await page.keyboard.press('Control+Shift+M');
+  await activeEditorText(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('local = 1');
+  const problems = page.locator('.markers-panel .monaco-list-row');
+  const syntaxError = problems.filter({ hasText: "unexpected keyword 'local'" });
+  await syntaxError.first().waitFor({ timeout: 30_000 });
+  // ...and with it removed, the template itself has none.
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Backspace');
+  await syntaxError.first().waitFor({ state: 'detached', timeout: 30_000 });
+  assert.equal(await problems.filter({ hasText: 'My flow script' }).count(), 0);
 }));
 
 test('completion offers flow.getClientGeolocation and a misspelled hook shows in Problems', () => step(async () => {
