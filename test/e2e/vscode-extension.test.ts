@@ -254,6 +254,12 @@ test('a capture that is not a capture gives one clear message and the panel keep
   assert.equal(messages.length, 1, messages.join('\n---\n'));
   assert.match(messages[0]!, /Pick a pcap or pcapng capture file/);
   assert.equal(await toasts(page).locator('.monaco-button', { hasText: 'Pick Another Capture' }).count(), 1);
+  // Run on Sample takes the script's own "-- flowscript: capture=notes.pcap" without asking (no
+  // picker to answer here): the same one message.
+  await clearNotifications(page);
+  await runCommand(page, 'Flow Script: Run on Sample');
+  const again = await messagesAfterRun('bad_capture.lua', /notes\.pcap: not a capture/);
+  assert.equal(again.length, 1, again.join('\n---\n'));
   const panel = hitsPanel(page);
   assert.equal((await visibleRows(panel).allInnerTexts()).filter((t) => /From China/.test(t)).length, 2);
   await page.keyboard.press('Escape');
@@ -531,8 +537,10 @@ test('Cancel stops a run on a large capture at once', () => step(async () => {
 
 test('Attach to Interface... on lo shows a live hit in the panel, and Stop leaves no tcpdump behind', () => step(async () => {
   // Issue 7: a real DNS exchange on loopback while the extension captures it with tcpdump.
-  const dns = await startDnsResponder();
-  const client = await dnsClient(dns.port);
+  // A loopback address of this run's own (127/8 is all on lo): another worktree's tests may hold 127.0.0.1:53.
+  const host = `127.${1 + (process.pid % 250)}.${1 + Math.floor(Math.random() * 250)}.53`;
+  const dns = await startDnsResponder(53, host);
+  const client = await dnsClient(dns.port, host);
   const filter = `udp port ${client.port}`;
   try {
     await quickOpen(page, 'live_watch.lua');
@@ -548,7 +556,7 @@ test('Attach to Interface... on lo shows a live hit in the panel, and Stop leave
     await visibleRows(panel).filter({ hasText: 'detected DNS' }).first().waitFor({ timeout: 20_000 });
     await runCommand(page, 'Flow Script: Stop');
     await panel.locator('body[data-run-state="done"]').waitFor({ timeout: 15_000 });
-    await visibleRows(panel).filter({ hasText: /end DNS 127\.0\.0\.1:\d+ -> 127\.0\.0\.1:53/ }).first().waitFor();
+    await visibleRows(panel).filter({ hasText: `-> ${host}:53` }).filter({ hasText: /end DNS 127\.0\.0\.1:\d+ -> / }).first().waitFor();
     assert.equal(tcpdumpsWith(filter), 0, 'no tcpdump left');
     await page.locator('.part.panel').screenshot({ path: join(ARTIFACTS, 'hits-panel-live.png') });
   } finally {

@@ -14,9 +14,11 @@ export interface DnsResponder {
 
 /**
  * Answers every A query with 127.0.0.1 (one answer, TTL 60). It listens on port 53, because
- * nDPI (and so our detector) calls DNS only what uses the DNS port.
+ * nDPI (and so our detector) calls DNS only what uses the DNS port. `host` can be another
+ * loopback address (all of 127/8 is on lo), so that two test runs on one machine (two
+ * worktrees) do not both need 127.0.0.1:53.
  */
-export async function startDnsResponder(port = 53): Promise<DnsResponder> {
+export async function startDnsResponder(port = 53, host = '127.0.0.1'): Promise<DnsResponder> {
   const socket = createSocket('udp4');
   socket.on('message', (query, peer) => {
     if (query.length < 12) return;
@@ -29,8 +31,8 @@ export async function startDnsResponder(port = 53): Promise<DnsResponder> {
     socket.send(Buffer.concat([header, query.subarray(12, questionEnd), answer]), peer.port, peer.address);
   });
   await new Promise<void>((resolve, reject) => {
-    socket.once('error', (e) => reject(new Error(`cannot listen on 127.0.0.1:${port} for the test DNS responder: ${e.message}`)));
-    socket.bind(port, '127.0.0.1', resolve);
+    socket.once('error', (e) => reject(new Error(`cannot listen on ${host}:${port} for the test DNS responder: ${e.message}`)));
+    socket.bind(port, host, resolve);
   });
   return { port: (socket.address() as AddressInfo).port, close: () => new Promise((resolve) => socket.close(() => resolve())) };
 }
@@ -49,27 +51,27 @@ export interface DnsClient {
   close(): void;
 }
 
-export async function dnsClient(serverPort: number): Promise<DnsClient> {
+export async function dnsClient(serverPort: number, serverHost = '127.0.0.1'): Promise<DnsClient> {
   const socket: Socket = createSocket('udp4');
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   return {
     port: (socket.address() as AddressInfo).port,
-    query: (name) => dnsQuery(socket, serverPort, name),
+    query: (name) => dnsQuery(socket, serverHost, serverPort, name),
     close: () => socket.close(),
   };
 }
 
-async function dnsQuery(socket: Socket, port: number, name: string): Promise<Buffer> {
+async function dnsQuery(socket: Socket, host: string, port: number, name: string): Promise<Buffer> {
   const labels = name.split('.').map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]));
   const query = Buffer.concat([Buffer.from([0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0]), ...labels, Buffer.from([0, 0, 1, 0, 1])]);
   try {
     return await new Promise<Buffer>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no DNS answer from 127.0.0.1:${port}`)), 3000);
+      const timer = setTimeout(() => reject(new Error(`no DNS answer from ${host}:${port}`)), 3000);
       socket.once('message', (answer) => {
         clearTimeout(timer);
         resolve(answer);
       });
-      socket.send(query, port, '127.0.0.1');
+      socket.send(query, port, host);
     });
   } finally {
     socket.removeAllListeners('message');
