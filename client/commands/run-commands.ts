@@ -21,9 +21,10 @@ export async function activeScript(): Promise<vscode.TextDocument | undefined> {
 }
 
 async function runWith(ctx: Ctx, doc: vscode.TextDocument, capture: string): Promise<void> {
-  await ctx.captures.remember(capture);
   await ctx.view.show();
-  await ctx.runs.run({ scripts: [doc.fileName], capture });
+  const outcome = await ctx.runs.run({ scripts: [doc.fileName], capture });
+  // The recent list offers captures that worked: not a file that turned out not to be one.
+  if (outcome !== 'failed' || ctx.runs.lastFailure?.kind !== 'capture') await ctx.captures.remember(capture);
 }
 
 export function runOnCapture(ctx: Ctx) {

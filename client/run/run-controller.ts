@@ -45,6 +45,8 @@ export class RunController implements vscode.Disposable {
   private livePid: number | undefined;
   private nextId = 1;
   lastRequest: RunRequest | undefined;
+  /** Why the last run could not happen (undefined when it ran). */
+  lastFailure: Omit<FailedMessage, 'type'> | undefined;
 
   constructor(private readonly parts: RunParts) {}
 
@@ -63,6 +65,7 @@ export class RunController implements vscode.Disposable {
       this.stop();
     }
     this.lastRequest = request;
+    this.lastFailure = undefined;
     const config = readConfig(vscode.Uri.file(request.scripts[0]!));
     const start: StartMessage = {
       type: 'start',
@@ -123,6 +126,7 @@ export class RunController implements vscode.Disposable {
       token.onCancellationRequested(cancel);
 
       const failed = (f: Omit<FailedMessage, 'type'>) => {
+        this.lastFailure = f;
         finish('failed', { status: 'failed', note: f.message });
         output.appendLine(`[run ${id}] ${failureText(f)}`);
         void showFailure(f);

@@ -312,6 +312,9 @@ test('a syntax error, an endless loop while loading and a missing GeoIP file: on
   await clearNotifications(page);
   await quickOpen(page, 'broken_syntax.lua');
   await runCommand(page, 'Flow Script: Run on Capture...');
+  // The file that was not a capture (previous test) is not offered among the recent captures.
+  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^mixed\.pcap$/ }).first().waitFor();
+  assert.deepEqual((await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).filter((l) => l.includes('notes.pcap')), []);
   await pickQuickItem(page, 'mixed.pcap');
   let messages = await messagesAfterRun('broken_syntax.lua', /broken_syntax\.lua:/);
   assert.equal(messages.length, 1, messages.join('\n---\n'));
