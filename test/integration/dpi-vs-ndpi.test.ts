@@ -8,17 +8,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCaptureFile } from '../../engine/run';
-import { flowToJson, type FlowJson } from '../../engine/report/flow-json';
-import { capturePath, loadGroundTruths, type GroundTruthFlow } from '../support/ground-truth';
+import { flowMatchKey, loadGroundTruths, ourFlowsOf, type GroundTruthFlow } from '../support/ground-truth';
 
 const TARGETS = { master: 90, label: 85, category: 85, host: 95 };
 const FLOORS = { master: 98, label: 98, category: 98, host: 99.5 };
 
 type Measure = keyof typeof TARGETS;
 
-const key = (f: { l4: string; vlan: number | null; client: { ip: string; port: number }; server: { ip: string; port: number } }) =>
-  `${f.l4}|${f.vlan ?? 0}|${f.client.ip}|${f.client.port}|${f.server.ip}|${f.server.port}`;
 
 /** The master protocol of a label: "TLS" for "TLS.Google", the name itself for one-name labels. */
 const masterOf = (f: { master?: string | null; app?: string }) => f.master ?? f.app ?? 'Unknown';
@@ -29,14 +25,10 @@ test('L7 labels agree with nDPI 4.2 on the shared captures', async () => {
   const misses: string[] = [];
   for (const truth of loadGroundTruths()) {
     if (truth.flows.length === 0) continue;
-    const ours = new Map<string, FlowJson>();
-    await runCaptureFile(capturePath(truth), {
-      accounting: 'ndpireader',
-      observer: { flowEnded: (f) => ours.set(key(flowToJson(f)), flowToJson(f)) },
-    });
+    const ours = await ourFlowsOf(truth);
     const c = { flows: 0, withHost: 0, master: 0, label: 0, category: 0, host: 0 };
     for (const g of truth.flows as (GroundTruthFlow & { master: string | null; app: string; category: string | null })[]) {
-      const f = ours.get(key(g));
+      const f = ours.get(flowMatchKey(g));
       c.flows++;
       if (g.host) c.withHost++;
       if (!f) continue;

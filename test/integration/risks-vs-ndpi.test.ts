@@ -12,14 +12,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCaptureFile } from '../../engine/run';
-import { flowToJson, type FlowJson } from '../../engine/report/flow-json';
-import { capturePath, loadGroundTruths, type GroundTruthFlow } from '../support/ground-truth';
+import { flowToJson } from '../../engine/report/flow-json';
+import { capturePath, flowMatchKey, loadGroundTruths, ourFlowsOf, type GroundTruthFlow } from '../support/ground-truth';
 
 const TARGETS = { recall: 85, precision: 90 };
 const FLOORS = { recall: 95, precision: 97 };
 
-const key = (f: { l4: string; vlan: number | null; client: { ip: string; port: number }; server: { ip: string; port: number } }) =>
-  `${f.l4}|${f.vlan ?? 0}|${f.client.ip}|${f.client.port}|${f.server.ip}|${f.server.port}`;
 
 interface Counts { truth: number; ours: number; both: number }
 
@@ -34,14 +32,10 @@ test('flow risks agree with nDPI 4.2 on the shared captures', async () => {
   let flowsWithRisks = 0;
   for (const truth of loadGroundTruths()) {
     if (truth.flows.length === 0) continue;
-    const ours = new Map<string, FlowJson>();
-    await runCaptureFile(capturePath(truth), {
-      accounting: 'ndpireader',
-      observer: { flowEnded: (f) => ours.set(key(flowToJson(f)), flowToJson(f)) },
-    });
+    const ours = await ourFlowsOf(truth);
     for (const g of truth.flows as (GroundTruthFlow & { risks?: string[] })[]) {
       const theirs = new Set(g.risks ?? []);
-      const mine = new Set(ours.get(key(g))?.risks ?? []);
+      const mine = new Set(ours.get(flowMatchKey(g))?.risks ?? []);
       if (theirs.size > 0) flowsWithRisks++;
       for (const r of theirs) count(r).truth++;
       for (const r of mine) {
@@ -88,10 +82,10 @@ test('certificate validity periods (the expiry risks\' input) read as ndpiReader
     const ours = new Map<string, string>();
     await runCaptureFile(capturePath(truth), {
       accounting: 'ndpireader',
-      observer: { flowEnded: (f) => ours.set(key(flowToJson(f)), `${printed(f.l7?.tls?.certificateNotBefore)} - ${printed(f.l7?.tls?.certificateNotAfter)}`) },
+      observer: { flowEnded: (f) => ours.set(flowMatchKey(flowToJson(f)), `${printed(f.l7?.tls?.certificateNotBefore)} - ${printed(f.l7?.tls?.certificateNotAfter)}`) },
     });
     for (const { g, m } of expected) {
-      assert.equal(ours.get(key(g)), m![1], `${truth.capture}: ${g.client.ip}:${g.client.port} -> ${g.server.ip}:${g.server.port}`);
+      assert.equal(ours.get(flowMatchKey(g)), m![1], `${truth.capture}: ${g.client.ip}:${g.client.port} -> ${g.server.ip}:${g.server.port}`);
       compared++;
     }
   }

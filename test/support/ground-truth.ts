@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCaptureFile } from '../../engine/run';
+import { flowToJson, type FlowJson } from '../../engine/report/flow-json';
 import { SHARED_PCAPS_DIR } from './shared-pcaps';
 
 /** One flow of a NAME.ndpi.json ground-truth file (the fields the tests use). */
@@ -33,4 +35,20 @@ export function loadGroundTruths(): GroundTruth[] {
 
 export function capturePath(truth: GroundTruth): string {
   return join(SHARED_PCAPS_DIR, truth.capture);
+}
+
+type Endpoints = { l4: string; vlan: number | null; client: { ip: string; port: number }; server: { ip: string; port: number } };
+
+/** How a ground-truth flow and one of ours are matched: L4, VLAN and both endpoints, in order. */
+export const flowMatchKey = (f: Endpoints): string =>
+  `${f.l4}|${f.vlan ?? 0}|${f.client.ip}|${f.client.port}|${f.server.ip}|${f.server.port}`;
+
+/** Our flows of a ground-truth capture, read with ndpiReader's accounting, by flowMatchKey. */
+export async function ourFlowsOf(truth: GroundTruth): Promise<Map<string, FlowJson>> {
+  const ours = new Map<string, FlowJson>();
+  await runCaptureFile(capturePath(truth), {
+    accounting: 'ndpireader',
+    observer: { flowEnded: (f) => { const j = flowToJson(f); ours.set(flowMatchKey(j), j); } },
+  });
+  return ours;
 }
