@@ -4,7 +4,7 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 /**
  * A matcher for a list of CIDRs ("192.168.1.0/24", "::1/128"); bad entries throw. IPv4 addresses
  * are tested arithmetically (node's BlockList builds a SocketAddress per check, which was a large
- * part of a hook call); answers are cached per address.
+ * part of a hook call); the answers for other addresses are cached.
  */
 export function networkMatcher(cidrs: readonly string[]): (ip: string) => boolean {
   const slow = blockListMatcher(cidrs);
@@ -16,12 +16,18 @@ export function networkMatcher(cidrs: readonly string[]): (ip: string) => boolea
     const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
     v4.push([(ipv4Number(net!) & mask) >>> 0, mask]);
   }
+  // IPv4 is answered in place (cheaper than a cache lookup, and a capture with more distinct
+  // addresses than the cache holds made it churn); other addresses are cached
   const cache = new Map<string, boolean>();
   return (ip) => {
+    const n = ipv4Number(ip);
+    if (n >= 0) {
+      for (const [net, mask] of v4) if (((n & mask) >>> 0) === net) return true;
+      return false;
+    }
     let hit = cache.get(ip);
     if (hit !== undefined) return hit;
-    const n = ipv4Number(ip);
-    hit = n >= 0 ? v4.some(([net, mask]) => ((n & mask) >>> 0) === net) : slow(ip);
+    hit = slow(ip);
     if (cache.size >= 65536) cache.clear();
     cache.set(ip, hit);
     return hit;
