@@ -5,7 +5,8 @@
  * `string.format('%d %s', 1, 'x')` 12.9 µs in a hook (bench: the flow API cost table in
  * docs/design.md). The common cases are answered here, byte for byte as Lua 5.3 would; anything
  * else (a `__tostring` metamethod, floats, widths, flags, precisions, `%q`, `%x`, missing or
- * mistyped arguments) goes to fengari's own function, which also raises Lua's errors.
+ * mistyped arguments) goes to fengari's own function, which also raises Lua's errors. On that
+ * path, `%d` of a counter at or above 2^31 (a float here: number-format.ts) is made printable first.
  */
 import { lauxlib, lua, to_luastring, type LuaState } from 'fengari';
 import { pushInterned } from './interned';
@@ -44,6 +45,49 @@ export function fastToString(original: CFunction): CFunction {
         return 1;
       }
     }
+    return original(L);
+  };
+}
+
+const TWO_31 = 2 ** 31;
+const TWO_53 = 2 ** 53;
+const SPEC = /%([-+ #0]*\d*)(\.?\d*)([a-zA-Z%])/g;
+
+/**
+ * string.format('%d', counter) for counters >= 2^31, which the host pushes as floats (fengari
+ * integers are 32-bit; number-format.ts): such %d/%i arguments are formatted with %.0f, as a 64-bit
+ * integer would be. Rewrites the format (argument 1) in place; the usual case costs one scan of
+ * the arguments' types.
+ */
+function formatWithLargeIntegers(L: LuaState): void {
+  const n = lua.lua_gettop(L);
+  let large = false;
+  for (let i = 2; i <= n && !large; i++) {
+    if (lua.lua_type(L, i) === LUA_TNUMBER && !lua.lua_isinteger(L, i)) {
+      const v = lua.lua_tonumber(L, i);
+      large = Number.isInteger(v) && Math.abs(v) >= TWO_31 && Math.abs(v) <= TWO_53;
+    }
+  }
+  if (!large || lua.lua_type(L, 1) !== LUA_TSTRING) return;
+  let arg = 1;
+  const fmt = lua.lua_tojsstring(L, 1).replace(SPEC, (all: string, flags: string, _precision: string, conv: string) => {
+    if (conv === '%') return all;
+    arg++;
+    if ((conv === 'd' || conv === 'i') && lua.lua_type(L, arg) === LUA_TNUMBER && !lua.lua_isinteger(L, arg)) {
+      const v = lua.lua_tonumber(L, arg);
+      if (Number.isInteger(v) && Math.abs(v) <= TWO_53) return `%${flags}.0f`;
+    }
+    return all;
+  });
+  lua.lua_pushstring(L, to_luastring(fmt));
+  lua.lua_replace(L, 1);
+}
+
+/** `string.format`: the fast path, else fengari's with counters >= 2^31 made printable by `%d`. */
+export function fastFormat(original: CFunction): CFunction {
+  return (L) => {
+    if (tryFastFormat(L)) return 1;
+    formatWithLargeIntegers(L);
     return original(L);
   };
 }

@@ -13,7 +13,7 @@ import { lauxlib, lua, lualib, to_jsstring, to_luastring, type LuaDebug, type Lu
 import { readFileSync, realpathSync } from 'node:fs';
 import { posix, resolve, sep } from 'node:path';
 import lobject = require('fengari/src/lobject.js');
-import { fastToString, tryFastFormat } from './fast-builtins';
+import { fastFormat, fastToString } from './fast-builtins';
 import ltable = require('fengari/src/ltable.js');
 import { luaString, pushInterned } from './interned';
 import { needsFloat, patchLargeIntegralFloatFormatting } from './number-format';
@@ -37,7 +37,6 @@ const INFO_SL = S('Sl');
 const INFO_FN_S = S('>S');
 const INFO_L = S('l');
 
-const TWO_31 = 2 ** 31;
 /** Slots of the dense Lua stack (keepStackFast); fengari's own limit is 1,000,000. */
 const STACK_SLOTS = 1024;
 /** fengari's lstate.EXTRA_STACK: slots kept free above stack_last. */
@@ -46,42 +45,9 @@ const EXTRA_STACK = 5;
 interface FengariStack { stack: Array<{ value: unknown } | undefined>; top: number; stack_last: number }
 /** A fengari TValue, written in place. */
 interface ScratchValue { setfltvalue(n: number): void; setivalue(n: number): void; setsvalue(ts: unknown): void; setbvalue(b: boolean): void }
-/** Stack slot of the pinned message handler (callHook). */
+/** Stack slot of the pinned message handler (protectedCall). */
 const PINNED_MSGH = 1;
 const OK: LuaResult<undefined> = Object.freeze({ ok: true, value: undefined });
-const TWO_53 = 2 ** 53;
-const SPEC = /%([-+ #0]*\d*)(\.?\d*)([a-zA-Z%])/g;
-
-/**
- * string.format('%d', counter) for counters >= 2^31, which the host pushes as floats (fengari
- * integers are 32-bit; number-format.ts): such %d/%i arguments are formatted with %.0f, as a 64-bit
- * integer would be. Rewrites the format (argument 1) in place; the usual case costs one scan of
- * the arguments' types.
- */
-function formatWithLargeIntegers(L: LuaState): void {
-  const n = lua.lua_gettop(L);
-  let large = false;
-  for (let i = 2; i <= n && !large; i++) {
-    if (lua.lua_type(L, i) === LUA_TNUMBER && !lua.lua_isinteger(L, i)) {
-      const v = lua.lua_tonumber(L, i);
-      large = Number.isInteger(v) && Math.abs(v) >= TWO_31 && Math.abs(v) <= TWO_53;
-    }
-  }
-  if (!large || lua.lua_type(L, 1) !== LUA_TSTRING) return;
-  let arg = 1;
-  const fmt = lua.lua_tojsstring(L, 1).replace(SPEC, (all: string, flags: string, _precision: string, conv: string) => {
-    if (conv === '%') return all;
-    arg++;
-    if ((conv === 'd' || conv === 'i') && lua.lua_type(L, arg) === LUA_TNUMBER && !lua.lua_isinteger(L, arg)) {
-      const v = lua.lua_tonumber(L, arg);
-      if (Number.isInteger(v) && Math.abs(v) <= TWO_53) return `%${flags}.0f`;
-    }
-    return all;
-  });
-  lua.lua_pushstring(L, to_luastring(fmt));
-  lua.lua_replace(L, 1);
-}
-
 /** Where a script is: chunk name (file) and line. */
 interface Where { file: string; line: number }
 
@@ -134,13 +100,15 @@ export class LuaVm {
     if (lua.lua_pcall(L, 4, 0, 0) !== LUA_OK) throw new Error(`sandbox prelude: ${lua.lua_tojsstring(L, -1)}`);
     this.watch = options.watch;
     this.guardStringFunctions();
-    lua.lua_getglobal(L, S('tostring'));
-    const tostring = lua.lua_tocfunction(L, -1)!;
-    lua.lua_pop(L, 1);
-    lua.lua_pushjsfunction(L, fastToString(tostring));
-    lua.lua_setglobal(L, S('tostring'));
-    // the message handler of callHook, at stack slot 1 for the VM's life (everything else keeps
-    // the stack balanced above it)
+    // tostring and string.format: fast paths in front of fengari's own (fast-builtins.ts), which
+    // they call directly on the same frame so that its errors name the function
+    lua.lua_rawgeti(L, LUA_REGISTRYINDEX, lua.LUA_RIDX_GLOBALS);
+    this.wrapCFunction(-1, 'tostring', fastToString);
+    lua.lua_getfield(L, -1, S('string'));
+    this.wrapCFunction(-1, 'format', fastFormat);
+    lua.lua_pop(L, 2);
+    // the message handler of every call (protectedCall), at stack slot 1 for the VM's life:
+    // everything else keeps the stack balanced above it
     lua.lua_pushjsfunction(L, this.messageHandler);
     this.keepStackFast();
   }
@@ -165,6 +133,18 @@ export class LuaVm {
 
   private stackSize = 0;
 
+  /** Replaces the C function `name` of the table at `idx` by `wrap(original)`. */
+  private wrapCFunction(idx: number, name: string, wrap: (original: (L: LuaState) => number) => (L: LuaState) => number): void {
+    const L = this.L;
+    const table = lua.lua_absindex(L, idx);
+    lua.lua_getfield(L, table, S(name));
+    const original = lua.lua_tocfunction(L, -1);
+    lua.lua_pop(L, 1);
+    if (!original) throw new Error(`LuaVm: ${name} is not a C function`);
+    lua.lua_pushjsfunction(L, wrap(original));
+    lua.lua_setfield(L, table, S(name));
+  }
+
   private readonly watch: Int32Array | undefined;
 
   /**
@@ -174,23 +154,10 @@ export class LuaVm {
   private guardStringFunctions(): void {
     const L = this.L;
     lua.lua_getglobal(L, S('string'));
-    for (const name of ['find', 'match', 'gmatch', 'gsub', 'rep', 'format']) {
+    for (const name of ['find', 'match', 'gmatch', 'gsub', 'rep']) {
       lua.lua_getfield(L, -1, S(name));
       const original = lauxlib.luaL_ref(L, LUA_REGISTRYINDEX);
       const isRep = name === 'rep';
-      if (name === 'format') {
-        // called directly on this frame's arguments, so Lua's own errors name 'format'
-        lua.lua_rawgeti(L, LUA_REGISTRYINDEX, original);
-        const format = lua.lua_tocfunction(L, -1)!;
-        lua.lua_pop(L, 1);
-        lua.lua_pushjsfunction(L, (L2: LuaState): number => {
-          if (tryFastFormat(L2)) return 1;
-          formatWithLargeIntegers(L2);
-          return format(L2);
-        });
-        lua.lua_setfield(L, -2, S(name));
-        continue;
-      }
       lua.lua_pushjsfunction(L, (L2: LuaState): number => {
         if (this.watch) {
           const ar = new lua.lua_Debug();
@@ -228,14 +195,13 @@ export class LuaVm {
     const L = this.L;
     const base = lua.lua_gettop(L);
     this.homes.set(chunkName, posix.dirname(chunkName));
-    lua.lua_pushjsfunction(L, this.messageHandler);
     const status = lauxlib.luaL_loadbuffer(L, to_luastring(source), null, to_luastring('@' + chunkName));
     if (status !== LUA_OK) {
       const error = this.mapError(status === LUA_ERRSYNTAX ? 'syntax' : 'runtime', this.errorText(L, -1));
       lua.lua_settop(L, base);
       return { ok: false, error };
     }
-    const result = this.protectedCall(base + 1, 0, 1);
+    const result = this.protectedCall(base, 0, 1);
     if (!result.ok) return result;
     const value = this.toValue(L, base + 1, 0, new Map());
     lua.lua_settop(L, base);
@@ -250,15 +216,9 @@ export class LuaVm {
     }
     const L = this.L;
     const base = lua.lua_gettop(L);
-    // the message handler lives in the registry: pushing a fresh JS closure on every call costs
-    if (this.msghRef < 0) {
-      lua.lua_pushjsfunction(L, this.messageHandler);
-      this.msghRef = lauxlib.luaL_ref(L, LUA_REGISTRYINDEX);
-    }
-    lua.lua_rawgeti(L, LUA_REGISTRYINDEX, this.msghRef);
     lua.lua_rawgeti(L, LUA_REGISTRYINDEX, fn.ref);
     for (const a of args) this.push(L, a, 0);
-    const result = this.protectedCall(base + 1, args.length, LUA_MULTRET);
+    const result = this.protectedCall(base, args.length, LUA_MULTRET);
     if (!result.ok) return result;
     const top = lua.lua_gettop(L);
     const values: LuaValue[] = [];
@@ -268,9 +228,9 @@ export class LuaVm {
   }
 
   /**
-   * The hook-call fast path (the engine makes one per flow and script): no results are read, the
-   * arguments are `now` and a registry value, and the message handler stays pinned at stack slot 1.
-   * Same budget, errors and positions as call(); about half its cost in fengari.
+   * The hook-call fast path (the engine makes one per flow and script): no results are read and
+   * the arguments are `now` and a registry value, without an argument array or result values.
+   * Same budget, errors and positions as call().
    */
   callHook(fn: LuaFunctionRef, now: number, conf: LuaRef): LuaResult<undefined> {
     if (this.closed) this.assertOpen();
@@ -281,9 +241,7 @@ export class LuaVm {
     if (needsFloat(now)) lua.lua_pushnumber(L, now);
     else lua.lua_pushinteger(L, now);
     lua.lua_rawgeti(L, LUA_REGISTRYINDEX, conf.ref);
-    const result = this.protectedCall(PINNED_MSGH, 2, 0, base);
-    if (result.ok) lua.lua_settop(L, base);
-    return result;
+    return this.protectedCall(base, 2, 0);
   }
 
   /**
@@ -334,8 +292,6 @@ export class LuaVm {
     return value;
   }
 
-  private msghRef = -1;
-
   /**
    * Builds the Lua value of `value` once and keeps it in the registry: passing the ref to call()
    * pushes that same value again (a hook's script_conf table, as ntopng passes the same table).
@@ -360,10 +316,10 @@ export class LuaVm {
   // --- calls, budget, errors -------------------------------------------------------------
 
   /**
-   * Stack: [msgh at msghIndex, fn, args...]; leaves results above msgh on success. On error the stack
-   * goes back below msgh, or to pinnedBase for a call through the pinned handler (callHook).
+   * Stack: [base], fn, args... Calls fn with the message handler pinned at stack slot 1; leaves
+   * its results above base on success, and the stack at base on error.
    */
-  private protectedCall(msghIndex: number, nargs: number, nresults: number, pinnedBase = -1): LuaResult<undefined> {
+  private protectedCall(base: number, nargs: number, nresults: number): LuaResult<undefined> {
     const L = this.L;
     const outer = this.depth === 0;
     if (outer) {
@@ -381,18 +337,17 @@ export class LuaVm {
     this.depth++;
     let status: number;
     try {
-      status = lua.lua_pcall(L, nargs, nresults, msghIndex);
+      status = lua.lua_pcall(L, nargs, nresults, PINNED_MSGH);
     } finally {
       this.depth--;
     }
     // grown (deep recursion) or shrunk (fengari shrinks it after an error): dense again
     if (outer && (L as unknown as FengariStack).stack.length !== this.stackSize) this.keepStackFast();
     if (status === LUA_OK) {
-      if (pinnedBase < 0) lua.lua_remove(L, msghIndex);
       return OK;
     }
     const error = this.mapError('runtime', this.errorText(L, -1));
-    lua.lua_settop(L, pinnedBase < 0 ? msghIndex - 1 : pinnedBase);
+    lua.lua_settop(L, base);
     return { ok: false, error };
   }
 

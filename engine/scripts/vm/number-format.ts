@@ -6,7 +6,7 @@
  *  - tostring/print/io.write/`..`/string.format('%s') of an integral float with |x| >= 2^31 (up to 2^53) gives the digits
  *    without ".0" (fengari: "5000000000.0", ntopng: "5000000000"); smaller floats keep Lua's ".0";
  *  - string.format('%d', x) with such a float (fengari raises "number has no integer representation")
- *    is rewritten to '%.0f' by the Lua prelude in sandbox-prelude.ts.
+ *    is rewritten to '%.0f' by the host (fast-builtins.ts, formatWithLargeIntegers).
  * What stays different from ntopng: integer overflow wraps at 2^31 for values computed as integers in
  * Lua (2147483647 + 1 == -2147483648), `math.type(counter)` is 'float' for counters >= 2^31, and
  * `//` / `%` on them give floats.

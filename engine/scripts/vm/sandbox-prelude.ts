@@ -39,5 +39,5 @@ package.loadlib = nil
 package.searchpath = nil
 package.searchers = { package.searchers[1], builtin_searcher, folder_searcher }
 
--- string.format('%d', counter) for counters >= 2^31 is handled by the host (lua-vm.ts, formatWithLargeIntegers)
+-- string.format('%d', counter) for counters >= 2^31 is handled by the host (fast-builtins.ts, formatWithLargeIntegers)
 `;
