@@ -1,4 +1,4 @@
-import { protocolByName, protocolForDefaultPort } from '../../../api/ndpi';
+import { NDPI_BREEDS, protocolByName, protocolForDefaultPort } from '../../../api/ndpi';
 import type { Flow } from '../../flows/flow';
 import type { L7State } from '../l7-state';
 import { RISK } from './ids';
@@ -8,8 +8,8 @@ import { RISK } from './ids';
  * found by DPI on a port that is not its own, an unsafe protocol, a remote desktop session.
  */
 
-/** nDPI breeds whose protocols it calls unsafe (api/ndpi/breeds.ts: Unsafe, Dangerous). */
-const UNSAFE_BREEDS = new Set([3, 5]);
+/** nDPI breeds whose protocols it calls unsafe: Unsafe and Dangerous (ids from api/ndpi/breeds.ts). */
+const UNSAFE_BREEDS = new Set<number>(NDPI_BREEDS.filter((b) => b.key === 'UNSAFE' || b.key === 'DANGEROUS').map((b) => b.id));
 /** Remote desktop and screen sharing protocols whose dissectors flag the session. */
 const DESKTOP_SHARING = new Set(['RDP', 'VNC']);
 

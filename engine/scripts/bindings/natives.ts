@@ -4,6 +4,7 @@
  * Functions absent from IMPLEMENTED are bound by the binder to a "not implemented yet" native.
  */
 import type { Flow } from '../../flows/flow';
+import { NTOPNG_FLOW_TABLE } from '../../flows/options';
 import type { JsValue, NativeCall } from '../vm';
 import type { BindingContext, CallSite } from './context';
 import { fullInfo, mudInfo } from './full-info';
@@ -20,7 +21,7 @@ export type FlowNative = (flow: Flow, ctx: BindingContext, call: NativeCall, sit
 
 
 /** 10 × ntopng's default flow idle timeout (spec §1.3, isNotPurged). */
-const NOT_PURGED_SECONDS = 600;
+const NOT_PURGED_SECONDS = 10 * NTOPNG_FLOW_TABLE.idleTimeoutSeconds;
 
 export const IMPLEMENTED: Readonly<Record<string, FlowNative>> = {
   // --- info
