@@ -8,13 +8,12 @@
  * mistyped arguments) goes to fengari's own function, which also raises Lua's errors. On that
  * path, `%d` of a counter at or above 2^31 (a float here: number-format.ts) is made printable first.
  */
-import { lauxlib, lua, to_luastring, type LuaState } from 'fengari';
+import { lua, to_luastring, type LuaState } from 'fengari';
 import { pushInterned } from './interned';
 
 type CFunction = (L: LuaState) => number;
 
 const { LUA_TNIL, LUA_TNUMBER, LUA_TSTRING } = lua;
-const TOSTRING_EVENT = to_luastring('__tostring', true);
 const PERCENT = 37;
 /** Integers pushed through the interned-string cache; larger ones would only churn it. */
 const INTERN_LIMIT = 65536;
@@ -26,9 +25,17 @@ function pushIntegerText(L: LuaState, n: number): void {
   else lua.lua_pushstring(L, to_luastring(text));
 }
 
-/** True when the value at idx has no `__tostring` metamethod (numbers and strings share one metatable each). */
+/**
+ * True when the value at idx has no `__tostring` metamethod (numbers and strings share one
+ * metatable each). luaL_getmetafield would copy and hash the key on every call: the key here is
+ * the interned Lua string.
+ */
 function noToString(L: LuaState, idx: number): boolean {
-  return lauxlib.luaL_getmetafield(L, idx, TOSTRING_EVENT) === LUA_TNIL;
+  if (!lua.lua_getmetatable(L, idx)) return true;
+  pushInterned(L, '__tostring');
+  const t = lua.lua_rawget(L, -2);
+  lua.lua_pop(L, 2);
+  return t === LUA_TNIL;
 }
 
 /** `tostring(v)`: strings and integers here, everything else through `original`. */

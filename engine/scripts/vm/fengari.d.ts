@@ -61,6 +61,8 @@ declare module 'fengari' {
     lua_getfield(L: LuaState, idx: number, k: LuaString | string): number;
     lua_rawseti(L: LuaState, idx: number, n: number): void;
     lua_rawgeti(L: LuaState, idx: number, n: number): number;
+    lua_rawget(L: LuaState, idx: number): number;
+    lua_getmetatable(L: LuaState, idx: number): boolean;
     lua_rawlen(L: LuaState, idx: number): number;
     lua_next(L: LuaState, idx: number): number;
     lua_setglobal(L: LuaState, name: LuaString | string): void;
@@ -77,7 +79,6 @@ declare module 'fengari' {
     luaL_traceback(L: LuaState, L1: LuaState, msg: LuaString | null, level: number): void;
     luaL_tolstring(L: LuaState, idx: number): LuaString;
     luaL_ref(L: LuaState, t: number): number;
-    luaL_getmetafield(L: LuaState, obj: number, event: LuaString): number;
     luaL_unref(L: LuaState, t: number, ref: number): void;
     luaL_error(L: LuaState, fmt: string | LuaString, ...args: unknown[]): never;
     luaL_where(L: LuaState, level: number): void;
