@@ -45,6 +45,10 @@ export class Flow {
 
   /** @internal next flow in the same hash bucket of the flow table. */
   nextInBucket: Flow | null = null;
+  /** @internal the flow table's list of live flows in creation order. */
+  prevCreated: Flow | null = null;
+  /** @internal */
+  nextCreated: Flow | null = null;
   /** @internal intrusive doubly linked list used by the idle tracker. */
   prevIdle: Flow | null = null;
   /** @internal */

@@ -6,6 +6,9 @@ import { FragmentMap } from './fragment-map';
 import { IdleTracker } from './idle-tracker';
 import { NTOPNG_FLOW_TABLE, type FlowTableOptions } from './options';
 
+/** Hash buckets of a new table (a power of two; doubled as flows are added). */
+const INITIAL_BUCKETS = 1024;
+
 /** What the stages after the flow table (L7 detector, hook scheduler) plug into. */
 export interface FlowObserver {
   /** A new flow, before its first packet is counted. */
@@ -31,10 +34,21 @@ export interface FlowTableStats {
  * counters and ntopng's idle rules on packet time.
  */
 export class FlowTable {
-  /** Live flows by id: creation order, for listing and for ending them all. */
-  private readonly flows = new Map<number, Flow>();
-  /** Hash buckets: key hash → first flow of a chain linked by `nextInBucket`. */
-  private readonly buckets = new Map<number, Flow>();
+  /**
+   * Live flows in creation order (for listing and for ending them all): an intrusive
+   * list through `Flow.prevCreated/nextCreated`, so adding and removing a flow allocates
+   * nothing (a Map rehashed as it grew and shrank).
+   */
+  private oldest: Flow | null = null;
+  private newest: Flow | null = null;
+  private live = 0;
+  /**
+   * Hash buckets: `buckets[hash & mask]` is the first flow of a chain linked by
+   * `nextInBucket`. A plain array, doubled when flows outnumber buckets, so the lookup
+   * every packet makes is one indexed load (a Map lookup cost more than the rest of it).
+   */
+  private buckets: (Flow | null)[] = new Array<Flow | null>(INITIAL_BUCKETS).fill(null);
+  private mask = INITIAL_BUCKETS - 1;
   private readonly key = new FlowKey();
   private readonly idle: IdleTracker;
   private readonly fragments = new FragmentMap();
@@ -57,12 +71,12 @@ export class FlowTable {
   }
 
   get size(): number {
-    return this.flows.size;
+    return this.live;
   }
 
   /** Live flows in creation order. */
-  liveFlows(): IterableIterator<Flow> {
-    return this.flows.values();
+  *liveFlows(): IterableIterator<Flow> {
+    for (let flow = this.oldest; flow; flow = flow.nextCreated) yield flow;
   }
 
   /** Latest packet time seen, seconds (or -Infinity before any packet). */
@@ -118,20 +132,20 @@ export class FlowTable {
 
   /** Ends every remaining flow, in creation order (end of capture, or Stop in live mode). */
   endAll(reason: FlowEndReason = 'end-of-capture'): void {
-    for (const flow of [...this.flows.values()]) this.end(flow, reason);
+    for (const flow of [...this.liveFlows()]) this.end(flow, reason);
     this.fragments.clear();
   }
 
   private lookup(key: FlowKey): Flow | undefined {
-    for (let flow: Flow | null | undefined = this.buckets.get(key.hash); flow; flow = flow.nextInBucket) {
+    for (let flow: Flow | null = this.buckets[key.hash & this.mask]!; flow; flow = flow.nextInBucket) {
       if (flow.hasKey(key)) return flow;
     }
     return undefined;
   }
 
   private create(key: FlowKey, time: number, packet: CapturedPacket, d: DecodedPacket): Flow {
-    if (this.flows.size >= this.options.maxFlows) {
-      const victim = this.idle.leastRecent() ?? this.flows.values().next().value;
+    if (this.live >= this.options.maxFlows) {
+      const victim = this.idle.leastRecent() ?? this.oldest;
       if (victim) this.end(victim, 'evicted');
     }
     const flow = new Flow(
@@ -147,15 +161,21 @@ export class FlowTable {
       packet.number,
       this.interfaceTime,
     );
-    flow.nextInBucket = this.buckets.get(key.hash) ?? null;
-    this.buckets.set(key.hash, flow);
+    if (this.live >= this.buckets.length) this.growBuckets();
+    const bucket = key.hash & this.mask;
+    flow.nextInBucket = this.buckets[bucket]!;
+    this.buckets[bucket] = flow;
     if (d.icmpType >= 0) {
       flow.icmpType = d.icmpType;
       flow.icmpCode = d.icmpCode;
     }
-    this.flows.set(flow.id, flow);
+    flow.prevCreated = this.newest;
+    if (this.newest) this.newest.nextCreated = flow;
+    else this.oldest = flow;
+    this.newest = flow;
+    this.live++;
     this.stats.flowsCreated++;
-    if (this.flows.size > this.stats.peakFlows) this.stats.peakFlows = this.flows.size;
+    if (this.live > this.stats.peakFlows) this.stats.peakFlows = this.live;
     this.observer.flowCreated?.(flow, packet, d);
     return flow;
   }
@@ -168,14 +188,26 @@ export class FlowTable {
     else if (d.icmpType >= 0) flow.noteIcmpPayload(d.payloadLength);
   }
 
+  /** Doubles the bucket array and re-chains every live flow (amortised O(1) per flow). */
+  private growBuckets(): void {
+    const buckets = new Array<Flow | null>(this.buckets.length * 2).fill(null);
+    const mask = buckets.length - 1;
+    for (let flow = this.oldest; flow; flow = flow.nextCreated) {
+      const bucket = flow.keyHash & mask;
+      flow.nextInBucket = buckets[bucket]!;
+      buckets[bucket] = flow;
+    }
+    this.buckets = buckets;
+    this.mask = mask;
+  }
+
   private unlinkFromBucket(flow: Flow): void {
-    const hash = flow.keyHash;
-    const head = this.buckets.get(hash);
+    const bucket = flow.keyHash & this.mask;
+    const head = this.buckets[bucket];
     if (head === flow) {
-      if (flow.nextInBucket) this.buckets.set(hash, flow.nextInBucket);
-      else this.buckets.delete(hash);
+      this.buckets[bucket] = flow.nextInBucket;
     } else {
-      for (let prev: Flow | null | undefined = head; prev; prev = prev.nextInBucket) {
+      for (let prev = head; prev; prev = prev.nextInBucket) {
         if (prev.nextInBucket === flow) {
           prev.nextInBucket = flow.nextInBucket;
           break;
@@ -185,12 +217,21 @@ export class FlowTable {
     flow.nextInBucket = null;
   }
 
+  private unlinkFromCreationOrder(flow: Flow): void {
+    if (flow.prevCreated) flow.prevCreated.nextCreated = flow.nextCreated;
+    else this.oldest = flow.nextCreated;
+    if (flow.nextCreated) flow.nextCreated.prevCreated = flow.prevCreated;
+    else this.newest = flow.prevCreated;
+    flow.prevCreated = flow.nextCreated = null;
+    this.live--;
+  }
+
   private end(flow: Flow, reason: FlowEndReason): void {
     if (flow.state === 'ended') return;
     flow.state = 'ended';
     flow.endReason = reason;
     this.idle.remove(flow);
-    this.flows.delete(flow.id);
+    this.unlinkFromCreationOrder(flow);
     this.unlinkFromBucket(flow);
     this.stats.flowsEnded[reason]++;
     this.observer.flowEnded?.(flow);

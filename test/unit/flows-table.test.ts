@@ -124,6 +124,24 @@ describe('flow table: idle rules on packet time', () => {
     assert.equal(h.table.size, 0);
   });
 
+  test('thousands of flows, some ending midway, are each found again after the buckets grow', () => {
+    const h = harness();
+    const endpoint = (i: number) => ({ src: `10.${(i >> 8) & 255}.${i & 255}.1`, dst: '192.0.2.1', sport: 1000 + (i % 7), dport: 53 });
+    // 5,000 flows, flow i at t = i/100 s (the table starts with 1,024 buckets). At t = 80 s
+    // the flows last seen before t = 20 s (i < 2,000) have been idle over 60 s and end.
+    for (let i = 0; i < 5000; i++) h.add({ ...endpoint(i), time: i / 100 });
+    for (let i = 2000; i < 5000; i++) h.add({ ...endpoint(i), time: 80 });
+    assert.equal(h.table.size, 3000);
+    assert.deepEqual(h.ended.map((f) => f.id), Array.from({ length: 2000 }, (_, i) => i + 1));
+    // A third packet of every live flow lands on it (no new flow), in creation order at the end.
+    for (let i = 2000; i < 5000; i++) h.add({ ...endpoint(i), time: 80 });
+    assert.equal(h.table.stats.flowsCreated, 5000);
+    assert.deepEqual([...h.table.liveFlows()].map((f) => f.packets), Array(3000).fill(3));
+    h.table.endAll();
+    assert.deepEqual(h.ended.slice(2000).map((f) => f.id), Array.from({ length: 3000 }, (_, i) => i + 2001));
+    assert.equal(h.table.size, 0);
+  });
+
   test('a full table evicts the least recently active flow and counts it', () => {
     const h = harness({ maxFlows: 2 });
     h.add({ src: '10.0.0.1', dst: '10.0.0.2', sport: 1, dport: 2, time: 1 });
