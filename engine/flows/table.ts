@@ -90,7 +90,11 @@ export class FlowTable {
    */
   add(packet: CapturedPacket, d: DecodedPacket): FlowSkipReason | null {
     const time = packet.sec + packet.nsec / 1e9;
-    this.advanceTime(time);
+    // advanceTime, written out: passing the time to a call that is not inlined boxes it.
+    if (time > this.interfaceTime) {
+      this.interfaceTime = time;
+      if (this.options.expireIdleFlows) this.endIdleFlows();
+    }
 
     if (d.ipTruncated && this.options.truncatedPackets === 'drop') return 'truncated-dropped';
 
@@ -114,7 +118,7 @@ export class FlowTable {
       if (d.moreFragments && d.fragmentOffset === 0) this.fragments.remember(packet.data, d, flow, fromClient, this.interfaceTime);
     }
 
-    this.count(flow, fromClient, time, packet, d);
+    this.count(flow, fromClient, packet, d);
     if (this.options.expireIdleFlows) this.idle.touch(flow);
     this.observer.flowPacket?.(flow, fromClient, packet, d);
     return null;
@@ -124,8 +128,12 @@ export class FlowTable {
   advanceTime(time: number): void {
     if (!(time > this.interfaceTime)) return;
     this.interfaceTime = time;
-    if (!this.options.expireIdleFlows) return;
-    for (let flow = this.idle.nextExpired(time); flow; flow = this.idle.nextExpired(time)) {
+    if (this.options.expireIdleFlows) this.endIdleFlows();
+  }
+
+  /** Ends the flows idle at the interface time. */
+  private endIdleFlows(): void {
+    for (let flow = this.idle.nextExpired(this.interfaceTime); flow; flow = this.idle.nextExpired(this.interfaceTime)) {
       this.end(flow, 'idle');
     }
   }
@@ -180,7 +188,10 @@ export class FlowTable {
     return flow;
   }
 
-  private count(flow: Flow, fromClient: boolean, time: number, packet: CapturedPacket, d: DecodedPacket): void {
+  private count(flow: Flow, fromClient: boolean, packet: CapturedPacket, d: DecodedPacket): void {
+    // The time is computed again here rather than passed in: a double argument to a call
+    // V8 does not inline is boxed, one heap number per packet.
+    const time = packet.sec + packet.nsec / 1e9;
     const payload = d.laterFragment ? 0 : d.payloadLength;
     flow.countPacket(fromClient, time, packet.capturedLength, payload, d.fragmentOffset !== 0 || d.moreFragments, this.interfaceTime);
     if (d.laterFragment) return;
