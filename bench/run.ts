@@ -12,7 +12,7 @@
  */
 import { resolve } from 'node:path';
 import { ensureBigCapture } from './big-capture';
-import { commandExists, measureCommand, median, type Measurement } from './measure';
+import { BENCH_NODE_ENV, commandExists, measureCommand, median, nodeStartCost, type Measurement } from './measure';
 import { countPackets } from './count-packets';
 import { runLspBench } from './lsp';
 import { benchScripts } from './scripts-cost';
@@ -26,6 +26,8 @@ interface Subject {
   name: string;
   command: string;
   args: string[];
+  /** Environment of the command (our Node commands run in BENCH_NODE_ENV). */
+  env?: NodeJS.ProcessEnv;
   runs: Measurement[];
 }
 
@@ -55,15 +57,20 @@ function main(): void {
   const subjects: Subject[] = [
     // `ndpiReader -q` prints no flow list; `flows --summary --no-dpi` does the same
     // flows-only work with the same (summary) output. `--json` adds one line per flow.
-    { name: 'flowscript flows --summary --no-dpi', command: process.execPath, args: [cli, 'flows', capture, '--summary', '--no-dpi'], runs: [] },
-    { name: 'flowscript flows --json --no-dpi', command: process.execPath, args: [cli, 'flows', capture, '--json', '--no-dpi'], runs: [] },
-    { name: 'flowscript flows --summary (with L7)', command: process.execPath, args: [cli, 'flows', capture, '--summary'], runs: [] },
+    { name: 'flowscript flows --summary --no-dpi', command: process.execPath, args: [cli, 'flows', capture, '--summary', '--no-dpi'], env: BENCH_NODE_ENV, runs: [] },
+    { name: 'flowscript flows --json --no-dpi', command: process.execPath, args: [cli, 'flows', capture, '--json', '--no-dpi'], env: BENCH_NODE_ENV, runs: [] },
+    { name: 'flowscript flows --summary (with L7)', command: process.execPath, args: [cli, 'flows', capture, '--summary'], env: BENCH_NODE_ENV, runs: [] },
   ];
   const haveNdpi = commandExists('ndpiReader');
   if (haveNdpi) subjects.push({ name: 'ndpiReader -q -i (nDPI 4.2)', command: 'ndpiReader', args: ['-q', '-i', capture], runs: [] });
-  console.log(`capture: ${capture} (${packets.toLocaleString('en-US')} packets), ${rounds} interleaved rounds\n`);
+  console.log(`capture: ${capture} (${packets.toLocaleString('en-US')} packets), ${rounds} interleaved rounds`);
+  const start = nodeStartCost();
+  console.log(`Node start-up (node -e 0): ${start.bare.toFixed(3)} s, included in every flowscript figure` +
+    (start.withExtraCaCerts === undefined ? '' :
+      `; NODE_EXTRA_CA_CERTS is set here and would make it ${start.withExtraCaCerts.toFixed(3)} s (Node parses those certificates at every start): flowscript runs without it (bench/measure.ts)`));
+  console.log('');
   for (let round = 0; round < rounds; round++) {
-    for (const subject of subjects) subject.runs.push(measureCommand(subject.command, subject.args));
+    for (const subject of subjects) subject.runs.push(measureCommand(subject.command, subject.args, subject.env));
   }
   for (const subject of subjects) console.log(report(subject, packets));
   benchScripts(capture);

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { bareCallMicros } from '../engine/scripts/vm/bare-call';
 import { ensureBigCapture } from './big-capture';
 import { emptyHookCopies } from './empty-hooks';
-import { measureCommand, median } from './measure';
+import { BENCH_NODE_ENV, measureCommand, median } from './measure';
 
 const rounds = Number(process.env.FLOWSCRIPT_BENCH_ROUNDS ?? 3);
 const root = resolve(__dirname, '..');
@@ -31,9 +31,9 @@ export function benchScripts(capture = ensureBigCapture()): void {
   const times: number[][] = [[], [], []];
   const ratios: number[][] = [[], []];
   for (let r = 0; r < rounds; r++) {
-    const a = measureCommand(process.execPath, base).seconds;
-    const b = measureCommand(process.execPath, withScripts).seconds;
-    const c = measureCommand(process.execPath, withEmptyHooks).seconds;
+    const a = measureCommand(process.execPath, base, BENCH_NODE_ENV).seconds;
+    const b = measureCommand(process.execPath, withScripts, BENCH_NODE_ENV).seconds;
+    const c = measureCommand(process.execPath, withEmptyHooks, BENCH_NODE_ENV).seconds;
     times[0]!.push(a);
     times[1]!.push(b);
     times[2]!.push(c);
