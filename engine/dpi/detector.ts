@@ -34,9 +34,9 @@ export interface DetectorStats {
  */
 export class L7Detector implements FlowObserver {
   readonly stats: DetectorStats = { dissectorErrors: 0 };
-  private readonly byTransport: { tcp: Dissector[]; udp: Dissector[] };
-  /** Every dissector's number (its bit in L7State's exclusion mask) and name. */
-  private readonly numbers = new Map<Dissector, number>();
+  /** The dissectors of each transport, with their numbers (bits in L7State's exclusion mask). */
+  private readonly byTransport: { tcp: Candidates; udp: Candidates };
+  /** Every dissector's name, by number. */
   private readonly names: string[];
 
   constructor(
@@ -44,12 +44,12 @@ export class L7Detector implements FlowObserver {
     dissectors: readonly Dissector[] = ALL_DISSECTORS,
   ) {
     if (dissectors.length > 64) throw new Error('the L7 detector supports at most 64 dissectors (widen L7State\'s exclusion mask)');
-    dissectors.forEach((d, i) => this.numbers.set(d, i));
     this.names = dissectors.map((d) => d.protocol);
-    this.byTransport = {
-      tcp: dissectors.filter((d) => d.transports.includes('tcp')),
-      udp: dissectors.filter((d) => d.transports.includes('udp')),
+    const candidates = (transport: 'tcp' | 'udp'): Candidates => {
+      const numbers = dissectors.flatMap((d, i) => (d.transports.includes(transport) ? [i] : []));
+      return { dissectors: numbers.map((i) => dissectors[i]!), numbers };
     };
+    this.byTransport = { tcp: candidates('tcp'), udp: candidates('udp') };
   }
 
   flowCreated(flow: Flow): void {
@@ -116,14 +116,15 @@ export class L7Detector implements FlowObserver {
   }
 
   private detect(state: L7State, ctx: DissectorContext, packetNumber: number): void {
-    const candidates = this.byTransport[ctx.transport];
+    const { dissectors, numbers } = this.byTransport[ctx.transport];
     let undecided = 0;
     // Dissectors whose ports match go first; the others after, in registry order.
-    for (const pass of [true, false]) {
-      for (const dissector of candidates) {
-        const number = this.numbers.get(dissector)!;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = 0; k < dissectors.length; k++) {
+        const number = numbers[k]!;
         if (state.isExcludedIndex(number)) continue;
-        if (matchesPort(dissector, ctx) !== pass) continue;
+        const dissector = dissectors[k]!;
+        if (matchesPort(dissector, ctx) !== (pass === 0)) continue;
         const verdict = this.run(dissector, ctx);
         if (verdict === 'no') state.exclude(number);
         else if (verdict === 'maybe') undecided++;
@@ -232,6 +233,12 @@ function addressApp(flow: Flow): AddressMatch | undefined {
   const server = flow.serverIPv4;
   if (client === undefined || server === undefined) return undefined;
   return classifyIPv4(client) ?? classifyIPv4(server);
+}
+
+/** Dissectors in registry order, each with its number (they run in this order). */
+interface Candidates {
+  dissectors: Dissector[];
+  numbers: number[];
 }
 
 function matchesPort(dissector: Dissector, ctx: DissectorContext): boolean {

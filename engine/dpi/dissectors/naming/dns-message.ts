@@ -1,5 +1,6 @@
 import type { Detection, DissectorContext, Verdict } from '../../dissector';
 import { addressText, u16 } from './bytes';
+import { TextBuilder } from '../../util/latin1';
 import { dnsMessageRisks, dnsNameRisks, dnsQuestionRisks } from '../../risks/dns';
 
 /**
@@ -57,7 +58,7 @@ export interface GrabbedName {
  * pointer, an extended label type, or a label that ends at or past the last byte gives ''.
  */
 export function grabName(p: Uint8Array, at: number, maxChars = MAX_HOST_CHARS): GrabbedName {
-  let out = '';
+  const out = nameBuilder.reset();
   let valid = true;
   let nonPrintable = false;
   let off = at;
@@ -65,20 +66,22 @@ export function grabName(p: Uint8Array, at: number, maxChars = MAX_HOST_CHARS): 
     const labelLength = p[off];
     if ((labelLength & 0xc0) !== 0 || off + 1 + labelLength >= p.length) return { name: '', valid, nonPrintable };
     off++;
-    if (out.length > 0 && out.length < maxChars) out += '.';
+    if (out.length > 0 && out.length < maxChars) out.push(0x2e); // '.'
     for (let n = labelLength; n > 0 && out.length < maxChars; n--) {
       const c = p[off++];
-      if (isNameChar(c)) out += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+      if (isNameChar(c)) out.push(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
       else {
         valid = false;
         const printable = c >= 0x20 && c <= 0x7e;
         if (!printable) nonPrintable = true;
-        out += printable ? '_' : '?';
+        out.push(printable ? 0x5f : 0x3f); // '_' or '?'
       }
     }
   }
-  return { name: out, valid, nonPrintable };
+  return { name: out.text(), valid, nonPrintable };
 }
+
+const nameBuilder = new TextBuilder();
 
 /** Bytes taken by a (possibly compressed) name at `at`; 0 when malformed or truncated. */
 export function nameLength(p: Uint8Array, at: number): number {

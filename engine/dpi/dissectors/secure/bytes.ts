@@ -33,12 +33,7 @@ export function slice(b: Uint8Array, at: number, len: number): Uint8Array | unde
   return b.subarray(at, at + len);
 }
 
-/** Bytes as Latin-1 text (one char per byte; never throws). */
-export function latin1(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
-  return s;
-}
+export { latin1 } from '../../util/latin1';
 
 export function startsWith(b: Uint8Array, text: string, at = 0): boolean {
   if (at < 0 || at + text.length > b.length) return false;

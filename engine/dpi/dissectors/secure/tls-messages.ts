@@ -57,13 +57,9 @@ const md5 = memoize((s: string) => createHash('md5').update(s).digest('hex'));
 
 /** A host name as nDPI keeps it: lowercase, cut at the first byte that is not printable. */
 function hostText(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i];
-    if (c < 0x20 || c > 0x7e) break;
-    s += String.fromCharCode(c);
-  }
-  return s.toLowerCase();
+  let end = 0;
+  while (end < b.length && b[end]! >= 0x20 && b[end]! <= 0x7e) end++;
+  return latin1(b, 0, end).toLowerCase();
 }
 
 /**
@@ -233,7 +229,7 @@ function formatName(b: Uint8Array, name: Tlv): { text: string; cn?: string } {
       if (oid.end - oid.start !== 3 || b[oid.start] !== 0x55 || b[oid.start + 1] !== 0x04) continue;
       const key = RDN_KEYS[b[oid.start + 2]];
       if (!key) continue;
-      const text = latin1(b.subarray(value.start, value.end));
+      const text = latin1(b, value.start, value.end);
       parts.push(`${key}=${text}`);
       if (key === 'CN' && cn === undefined) cn = text;
     }
@@ -283,7 +279,7 @@ export function parseCertificate(der: Uint8Array): CertificateInfo | undefined {
       const names = readTlv(der, octets.start, octets.end);
       if (!names || names.tag !== 0x30) continue;
       for (const gn of children(der, names)) {
-        if (gn.tag === 0x82) info.altNames.push(latin1(der.subarray(gn.start, gn.end)));
+        if (gn.tag === 0x82) info.altNames.push(latin1(der, gn.start, gn.end));
       }
     }
   }
@@ -292,7 +288,7 @@ export function parseCertificate(der: Uint8Array): CertificateInfo | undefined {
 
 /** A UTCTime (YYMMDDHHMMSSZ, years 50..99 are 19xx) or GeneralizedTime (YYYYMMDDHHMMSSZ) as epoch seconds. */
 function derTime(der: Uint8Array, t: Tlv): number | undefined {
-  const text = latin1(der.subarray(t.start, t.end));
+  const text = latin1(der, t.start, t.end);
   let m: RegExpExecArray | null;
   let year: number;
   if (t.tag === 0x17 && (m = /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(text))) {

@@ -1,3 +1,4 @@
+import { latin1 } from '../../util/latin1';
 import type { DissectorContext } from '../../dissector';
 
 /**
@@ -40,13 +41,9 @@ export function endsWithCrlf(p: Uint8Array): boolean {
 export function text(p: Uint8Array, start: number, end: number): string {
   const s = Math.max(0, start);
   const e = Math.min(p.length, end);
-  let out = '';
-  for (let i = s; i < e; i++) {
-    const c = p[i]!;
-    if (c === 0) break;
-    out += String.fromCharCode(c);
-  }
-  return out;
+  let stop = s;
+  while (stop < e && p[stop] !== 0) stop++;
+  return latin1(p, s, stop);
 }
 
 /** One line of a payload: [start, end) without its CR LF. */
