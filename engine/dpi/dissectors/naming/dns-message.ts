@@ -142,15 +142,19 @@ function byPort(port: number): 'DNS' | 'MDNS' | 'LLMNR' | undefined {
   return port === DNS_PORT ? 'DNS' : port === LLMNR_PORT ? 'LLMNR' : port === MDNS_PORT ? 'MDNS' : undefined;
 }
 
-/** The three dissectors see the same packet: analyse it once. */
-const cache = new WeakMap<DissectorContext, DnsAnalysis>();
+/**
+ * The three dissectors see the same packet one after the other: analyse it once. The
+ * detector makes one context per packet, so the last one is the only one worth keeping
+ * (a WeakMap keyed by context cost more than the analysis).
+ */
+let lastContext: DissectorContext | undefined;
+let lastAnalysis: DnsAnalysis | undefined;
 
 export function analyseDns(ctx: DissectorContext): DnsAnalysis {
-  const hit = cache.get(ctx);
-  if (hit) return hit;
-  const result = analyse(ctx);
-  cache.set(ctx, result);
-  return result;
+  if (ctx === lastContext) return lastAnalysis!;
+  lastAnalysis = analyse(ctx);
+  lastContext = ctx;
+  return lastAnalysis;
 }
 
 function analyse(ctx: DissectorContext): DnsAnalysis {
@@ -192,11 +196,13 @@ interface DnsScratch {
   extra: number;
 }
 
+const SCRATCH_KEYS = { DNS: 'dns-family:DNS', MDNS: 'dns-family:MDNS', LLMNR: 'dns-family:LLMNR' } as const;
+
 /** The inspect function of the DNS, MDNS or LLMNR dissector. */
 export function inspectDnsFamily(name: 'DNS' | 'MDNS' | 'LLMNR', ctx: DissectorContext): Verdict {
   const { state } = ctx;
   const detected = state.detailsFrom !== undefined && state.detailsFrom.protocol === name;
-  const key = `dns-family:${name}`;
+  const key = SCRATCH_KEYS[name];
   let scratch = state.scratch.get(key) as DnsScratch | undefined;
   if (!scratch) {
     scratch = { tries: 0, extra: 0 };
