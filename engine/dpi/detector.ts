@@ -47,7 +47,16 @@ export class L7Detector implements FlowObserver {
     this.names = dissectors.map((d) => d.protocol);
     const candidates = (transport: 'tcp' | 'udp'): Candidates => {
       const numbers = dissectors.flatMap((d, i) => (d.transports.includes(transport) ? [i] : []));
-      return { dissectors: numbers.map((i) => dissectors[i]!), numbers };
+      const list = numbers.map((i) => dissectors[i]!);
+      const byPort = new Map<number, Uint8Array>();
+      list.forEach((d, k) => {
+        for (const port of d.ports ?? []) {
+          const flags = byPort.get(port) ?? new Uint8Array(list.length);
+          flags[k] = 1;
+          byPort.set(port, flags);
+        }
+      });
+      return { dissectors: list, numbers, byPort };
     };
     this.byTransport = { tcp: candidates('tcp'), udp: candidates('udp') };
   }
@@ -116,15 +125,18 @@ export class L7Detector implements FlowObserver {
   }
 
   private detect(state: L7State, ctx: DissectorContext, packetNumber: number): void {
-    const { dissectors, numbers } = this.byTransport[ctx.transport];
+    const { dissectors, numbers, byPort } = this.byTransport[ctx.transport];
+    const srcMatches = byPort.get(ctx.srcPort);
+    const dstMatches = byPort.get(ctx.dstPort);
     let undecided = 0;
     // Dissectors whose ports match go first; the others after, in registry order.
     for (let pass = 0; pass < 2; pass++) {
       for (let k = 0; k < dissectors.length; k++) {
         const number = numbers[k]!;
         if (state.isExcludedIndex(number)) continue;
+        const onPort = (srcMatches !== undefined && srcMatches[k] === 1) || (dstMatches !== undefined && dstMatches[k] === 1);
+        if (onPort !== (pass === 0)) continue;
         const dissector = dissectors[k]!;
-        if (matchesPort(dissector, ctx) !== (pass === 0)) continue;
         const verdict = this.run(dissector, ctx);
         if (verdict === 'no') state.exclude(number);
         else if (verdict === 'maybe') undecided++;
@@ -239,9 +251,6 @@ function addressApp(flow: Flow): AddressMatch | undefined {
 interface Candidates {
   dissectors: Dissector[];
   numbers: number[];
-}
-
-function matchesPort(dissector: Dissector, ctx: DissectorContext): boolean {
-  const ports = dissector.ports;
-  return ports !== undefined && (ports.includes(ctx.srcPort) || ports.includes(ctx.dstPort));
+  /** For each port some dissector lists, which of `dissectors` list it (1) or not (0). */
+  byPort: Map<number, Uint8Array>;
 }
