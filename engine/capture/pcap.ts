@@ -36,12 +36,7 @@ export class PcapParser implements FormatParser {
   private lengthsMaybeSwapped = false;
   /** Above this a captured length needs a closer look (the smaller of snaplen and the limit). */
   private quietLimit: number;
-  /**
-   * Seconds of the last record read, NaN before the first. Always a number: a field that
-   * also holds undefined is stored boxed, and every timestamp after 2004 (above 2^30)
-   * would then allocate a heap number per packet.
-   */
-  private prevSec = NaN;
+  private prevSec: number | undefined;
   private resync: ResyncState | undefined;
 
   constructor(
@@ -270,7 +265,7 @@ export class PcapParser implements FormatParser {
       const capLimit = i === 0 ? this.maxCaptured : Math.max(this.maxCaptured, DEFAULT_MAX_CAPTURED_LENGTH);
       if (frac >= this.units || cap > capLimit || cap > orig || orig === 0 || orig > MAX_PLAUSIBLE_ORIGINAL) return 0;
       if (i === 0) {
-        if (!Number.isNaN(this.prevSec) && Math.abs(sec - this.prevSec) > NEAR_SECONDS) required = 3;
+        if (this.prevSec !== undefined && Math.abs(sec - this.prevSec) > NEAR_SECONDS) required = 3;
         firstEnd = q + RECORD_HEADER_BYTES + cap;
       } else if (Math.abs(sec - prevT) > NEAR_SECONDS) {
         return 0;
