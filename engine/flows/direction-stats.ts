@@ -6,8 +6,8 @@ import { seqDiff, TCP_FIN, TCP_RST, TCP_SYN } from './tcp-flags';
  *
  * Every number lives in one array of doubles per flow (this direction's slots start at
  * `base`), not in object fields: a flow lives for many packets, so it survives young
- * garbage collections, and with V8's pointer compression each double-valued field would
- * be a separate heap object copied at every collection. A plain array of doubles keeps
+ * garbage collections, and V8 keeps each double-valued object field in a heap number of
+ * its own, copied at every collection. A plain array of doubles keeps
  * them unboxed in one on-heap block (a Float64Array would too, but its off-heap backing
  * store costs about 1 µs to allocate per flow). See `newValueArray`.
  */

@@ -60,8 +60,8 @@ export class FlowKey {
   }
 
   /**
-   * Stores the key in a flow's value array at `at` (KEY_SLOTS slots): numbers above 2^30
-   * would each be a separate heap object in plain fields.
+   * Stores the key in a flow's value array at `at` (KEY_SLOTS slots): in plain fields,
+   * address words of 2^31 and more would each be a separate heap object.
    */
   storeInto(v: number[], at: number): void {
     v[at] = this.lo0; v[at + 1] = this.lo1; v[at + 2] = this.lo2; v[at + 3] = this.lo3;
