@@ -1,5 +1,9 @@
 import type { Dissector } from '../../dissector';
 import { u32 } from './bytes';
+import { TextBuilder } from '../../util/latin1';
+
+/** Builds the name read from a packet (one string per name, not per character). */
+const nameBuilder = new TextBuilder();
 
 /**
  * DHCP: BOOTP between ports 67/68 with the DHCP magic cookie and a message-type option
@@ -27,12 +31,12 @@ export const DHCP: Dissector = {
         const type = p[i + 2];
         if (type >= 1 && type <= 8) validType = true;
       } else if (id === 12 && length > 0 && host === undefined) {
-        let name = '';
+        const name = nameBuilder.reset();
         for (let k = 0; k < length && k < MAX_HOST_CHARS && i + 2 + k < p.length; k++) {
           const c = p[i + 2 + k];
-          name += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+          name.push(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
         }
-        host = name;
+        host = name.text();
       }
       i += length + 2;
     }

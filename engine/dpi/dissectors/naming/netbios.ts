@@ -1,5 +1,9 @@
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { addressText, senderIp, u16, u8 } from './bytes';
+import { TextBuilder } from '../../util/latin1';
+
+/** Builds the name read from a packet (one string per name, not per character). */
+const nameBuilder = new TextBuilder();
 
 /**
  * NetBIOS: the name service (UDP 137), the datagram service (UDP 138, "NetBIOS.SMBv1"
@@ -26,12 +30,12 @@ export function decodeNetbiosName(p: Uint8Array, at: number): string | undefined
   }
   bytes.pop(); // the suffix (service type) byte
   while (bytes.length > 0 && bytes[bytes.length - 1] === 0x20) bytes.pop();
-  let name = '';
+  const name = nameBuilder.reset();
   for (const b of bytes) {
     if (b === 0) break;
-    name += String.fromCharCode(b >= 0x41 && b <= 0x5a ? b + 0x20 : b);
+    name.push(b >= 0x41 && b <= 0x5a ? b + 0x20 : b);
   }
-  return name;
+  return name.text();
 }
 
 /** The name nDPI records: at 12 when a 32-byte encoded name starts there, else at 14. */

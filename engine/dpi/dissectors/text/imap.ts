@@ -1,6 +1,7 @@
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { endsWithCrlf, matchCI, payloadPacketCount, scratch } from './util';
 import { RISK } from '../../risks/ids';
+import { TextBuilder } from '../../util/latin1';
 
 /**
  * IMAP as nDPI 4.2 finds it: CR LF-terminated lines "tag [number] COMMAND ..." whose
@@ -56,16 +57,18 @@ export function commandStart(p: Uint8Array): number {
   return spacePos + 1;
 }
 
+const userBuilder = new TextBuilder();
+
 /** The first argument of "LOGIN user ...", without quotes. */
 function loginUser(p: Uint8Array, from: number): string {
   let i = from;
   while (i < p.length && p[i] === 0x20) i++;
-  let out = '';
+  const out = userBuilder.reset();
   while (i < p.length && p[i] !== 0x20 && p[i] !== 0x0d && p[i] !== 0x0a && out.length < 64) {
-    if (p[i] !== 0x22) out += String.fromCharCode(p[i]!);
+    if (p[i] !== 0x22) out.push(p[i]!);
     i++;
   }
-  return out;
+  return out.text();
 }
 
 export const IMAP: Dissector = {
