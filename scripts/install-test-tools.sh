@@ -3,6 +3,7 @@
 # `npm test` alone works on a fresh Debian machine (and .ci/run is just `npm ci && npm test`):
 #   - editcap (wireshark-common) and tshark: independent dissection and pcap -> pcapng;
 #   - tcpdump: live capture;
+#   - ndpiReader (libndpi-bin, nDPI 4.2): the peer the binary dissectors are checked against;
 #   - neovim: a second LSP client for the language server;
 #   - chromium, ripgrep, libkrb5-dev: the extension's end-to-end tests in code-server
 #     (the last two only to install code-server, e2e/README.md);
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(wireshark-common tshark tcpdump neovim chromium ripgrep libkrb5-dev)
+packages=(wireshark-common tshark tcpdump libndpi-bin neovim chromium ripgrep libkrb5-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")

@@ -38,6 +38,8 @@ export class L7Detector implements FlowObserver {
   private readonly byTransport: { tcp: Candidates; udp: Candidates };
   /** Every dissector's name, by number. */
   private readonly names: string[];
+  /** Protocols whose dissector's 'no' also rules out their port guess (Dissector.noPortGuessOnceExcluded). */
+  private readonly noPortGuessOnceExcluded: Set<string>;
 
   constructor(
     private readonly limits: DetectionLimits = NDPI_READER_LIMITS,
@@ -45,6 +47,7 @@ export class L7Detector implements FlowObserver {
   ) {
     if (dissectors.length > 64) throw new Error('the L7 detector supports at most 64 dissectors (widen L7State\'s exclusion mask)');
     this.names = dissectors.map((d) => d.protocol);
+    this.noPortGuessOnceExcluded = new Set(dissectors.filter((d) => d.noPortGuessOnceExcluded).map((d) => d.protocol));
     const candidates = (transport: 'tcp' | 'udp'): Candidates => {
       const numbers = dissectors.flatMap((d, i) => (d.transports.includes(transport) ? [i] : []));
       const list = numbers.map((i) => dissectors[i]!);
@@ -144,7 +147,7 @@ export class L7Detector implements FlowObserver {
           this.label(ctx.flow, state, dissector, verdict);
           state.confidence = 'DPI';
           state.detectedAtPacket = packetNumber;
-          portRisks(ctx.flow, state);
+          if (dissector.portRisk !== false) portRisks(ctx.flow, state);
           detectionRisks(state);
           labelRisks(state);
           state.matchPacket = ctx.payload.slice();
@@ -220,7 +223,8 @@ export class L7Detector implements FlowObserver {
   }
 
   private guess(flow: Flow, state: L7State): void {
-    const guess = guessByPort(flow);
+    let guess = guessByPort(flow);
+    if (guess !== undefined && this.noPortGuessOnceExcluded.has(guess) && state.isExcluded(guess)) guess = undefined;
     const byAddress = addressApp(flow);
     if (byAddress) {
       state.master = guess !== undefined && guess !== byAddress.app ? guess : 'Unknown';

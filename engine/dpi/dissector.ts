@@ -19,6 +19,17 @@ export interface Dissector {
    * tried first (a hint only: every dissector sees every flow until it excludes itself).
    */
   readonly ports?: readonly number[];
+  /**
+   * When this dissector ruled a flow out, the flow gets no "Match by port" guess of this
+   * protocol at the end (nDPI 4.2 leaves such SNMP flows Unknown; for most protocols it
+   * still guesses by port).
+   */
+  readonly noPortGuessOnceExcluded?: boolean;
+  /**
+   * False when nDPI 4.2 never flags this protocol as "Known Protocol on Non Standard
+   * Port" (STUN off port 3478 is not flagged, QUIC off 443 is).
+   */
+  readonly portRisk?: false;
   inspect(ctx: DissectorContext): Verdict;
 }
 

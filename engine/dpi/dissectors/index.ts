@@ -6,5 +6,6 @@ import type { Dissector } from '../dissector';
 import { NAMING_DISSECTORS } from './naming';
 import { SECURE_DISSECTORS } from './secure';
 import { TEXT_DISSECTORS } from './text';
+import { BINARY_DISSECTORS } from './binary';
 
-export const ALL_DISSECTORS: readonly Dissector[] = [...NAMING_DISSECTORS, ...TEXT_DISSECTORS, ...SECURE_DISSECTORS];
+export const ALL_DISSECTORS: readonly Dissector[] = [...NAMING_DISSECTORS, ...TEXT_DISSECTORS, ...SECURE_DISSECTORS, ...BINARY_DISSECTORS];
