@@ -2,7 +2,7 @@
  * MQTT as nDPI 4.2 finds it: one well-formed control packet on a TCP flow, on any port.
  * The fixed header's packet type and flags must agree (MQTT 3.1.1 §2.2), the remaining
  * length must account for the whole payload, and the packets with a fixed size must
- * have it. Checked against ndpiReader 4.2 on test/integration/binary-vs-ndpi.test.ts.
+ * have it. Checked against ndpiReader 4.2 on test/integration/dissectors-vs-ndpi.test.ts.
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { payloadPacketCount } from '../text/util';

@@ -2,7 +2,7 @@
  * SNMP as nDPI 4.2 finds it: a UDP packet to or from port 161 or 162 holding exactly one
  * BER SEQUENCE whose first element is the version 0 (v1), 1 (v2c) or 3 (v3). Off those
  * ports nDPI does not look, and a flow on them that fails the check is left Unknown: no
- * "Match by port" (checked against ndpiReader 4.2, test/integration/binary-vs-ndpi.test.ts).
+ * "Match by port" (checked against ndpiReader 4.2, test/integration/dissectors-vs-ndpi.test.ts).
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 

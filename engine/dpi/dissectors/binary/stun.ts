@@ -3,7 +3,7 @@
  * and IPv4: a message whose length field accounts for the whole payload (under 512 bytes)
  * and whose type is one of the first methods (Binding, Allocate, Refresh, Send, Data,
  * CreatePermission, ChannelBind, in any class), or a flow on UDP port 3478, whatever it
- * carries. Checked against ndpiReader 4.2 (test/integration/binary-vs-ndpi.test.ts).
+ * carries. Checked against ndpiReader 4.2 (test/integration/dissectors-vs-ndpi.test.ts).
  *
  * Not done: nDPI's applications over STUN (WhatsApp and Skype/Teams calls, Zoom, Signal,
  * Facebook and Google VoIP, named by vendor attributes, REALM values and addresses) and
