@@ -12,6 +12,11 @@ import type { Flow } from './flow';
  */
 export class FragmentMap {
   private readonly owners = new Map<string, FragmentOwner>();
+  /**
+   * No entry is older than this (a lower bound: the time of the first entry when last
+   * looked at), so most calls skip the expiry walk and its iterator.
+   */
+  private oldest = Infinity;
 
   constructor(
     private readonly capacity = 16_384,
@@ -21,6 +26,7 @@ export class FragmentMap {
   remember(data: Uint8Array, d: DecodedPacket, flow: Flow, fromClient: boolean, now: number): void {
     this.forgetOlderThan(now - this.lifetimeSeconds);
     if (this.owners.size >= this.capacity) this.forgetOldest();
+    if (this.owners.size === 0) this.oldest = now;
     this.owners.set(fragmentKey(data, d), { flow, fromClient, time: now });
   }
 
@@ -34,12 +40,18 @@ export class FragmentMap {
 
   clear(): void {
     this.owners.clear();
+    this.oldest = Infinity;
   }
 
   /** Entries are in insertion order, which is packet-time order: drop from the front. */
   private forgetOlderThan(time: number): void {
+    if (time <= this.oldest) return;
+    this.oldest = Infinity;
     for (const [key, owner] of this.owners) {
-      if (owner.time >= time) break;
+      if (owner.time >= time) {
+        this.oldest = owner.time;
+        break;
+      }
       this.owners.delete(key);
     }
   }
@@ -57,11 +69,19 @@ interface FragmentOwner {
   time: number;
 }
 
+/**
+ * The datagram's identity (VLAN, protocol, fragment id, both addresses) as a short
+ * string of 16-bit code units, made in one call (a key built character by character
+ * cost more than the rest of the fragment handling).
+ */
 function fragmentKey(data: Uint8Array, d: DecodedPacket): string {
-  const length = d.ipVersion === 4 ? 4 : 16;
-  let key = `${d.vlan}|${d.l4Proto}|${d.fragmentId}|`;
-  for (let i = 0; i < length; i++) key += String.fromCharCode(data[d.srcAddrOffset + i]);
-  key += '|';
-  for (let i = 0; i < length; i++) key += String.fromCharCode(data[d.dstAddrOffset + i]);
-  return key;
+  const s = d.srcAddrOffset;
+  const t = d.dstAddrOffset;
+  const id = d.fragmentId;
+  const head = String.fromCharCode(d.vlan, d.l4Proto, id >>> 16, id & 0xffff);
+  const pair = (at: number) => (data[at]! << 8) | data[at + 1]!;
+  if (d.ipVersion === 4) return head + String.fromCharCode(pair(s), pair(s + 2), pair(t), pair(t + 2));
+  let addresses = '';
+  for (let i = 0; i < 16; i += 2) addresses += String.fromCharCode(pair(s + i), pair(t + i));
+  return head + addresses;
 }

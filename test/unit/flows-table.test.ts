@@ -194,6 +194,28 @@ describe('flow table: fragments and truncated packets', () => {
     assert.equal(h.created[0].serverToClient.fragments, 2);
   });
 
+  test('a first fragment is remembered for 30 s of packet time, per datagram id and addresses (IPv4 and IPv6)', () => {
+    const h = harness({ idleTimeoutSeconds: 600 });
+    const later = (src: string, dst: string, fragmentId: number, time: number) => h.add({ src, dst, fragmentId, fragmentOffset: 1480, moreFragments: true, time });
+    h.add({ ...first, time: 0 });
+    h.add({ ...first, fragmentId: 78, time: 10 });
+    h.add({ src: '2001:db8::1', dst: '2001:db8::2', sport: 53, dport: 999, fragmentId: 0x12345678, moreFragments: true, time: 20 });
+    // Another datagram id, swapped addresses: not the same datagram.
+    assert.equal(later('10.0.0.1', '10.0.0.2', 79, 21), 'orphan-fragment');
+    assert.equal(later('10.0.0.2', '10.0.0.1', 77, 21), 'orphan-fragment');
+    assert.equal(later('2001:db8::1', '2001:db8::2', 0x12345679, 21), 'orphan-fragment');
+    assert.equal(later('2001:db8::1', '2001:db8::2', 0x12345678, 21), null);
+    // A first fragment at t=35 makes the one of t=0 too old; t=10 and t=20 stay.
+    h.add({ ...first, fragmentId: 90, time: 35 });
+    assert.equal(later('10.0.0.1', '10.0.0.2', 77, 36), 'orphan-fragment');
+    assert.equal(later('10.0.0.1', '10.0.0.2', 78, 36), null);
+    assert.equal(later('2001:db8::1', '2001:db8::2', 0x12345678, 36), null);
+    // At t=45 the one of t=10 is gone too, even after a later fragment was matched on it.
+    h.add({ ...first, fragmentId: 91, time: 45 });
+    assert.equal(later('10.0.0.1', '10.0.0.2', 78, 46), 'orphan-fragment');
+    assert.equal(later('10.0.0.1', '10.0.0.2', 91, 46), null);
+  });
+
   test('a later fragment without its first one is reported, not counted', () => {
     const h = harness();
     assert.equal(h.add({ src: '10.0.0.1', dst: '10.0.0.2', fragmentId: 5, fragmentOffset: 8, time: 0 }), 'orphan-fragment');
