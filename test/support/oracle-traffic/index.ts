@@ -1,5 +1,6 @@
 import type { TrafficSet } from './builder';
 import { BINARY_TRAFFIC } from './binary';
+import { TCP_SERVICES_TRAFFIC } from './tcp-services';
 
 /** Every set of conversations checked against ndpiReader (one capture each). */
-export const TRAFFIC_SETS: readonly TrafficSet[] = [BINARY_TRAFFIC];
+export const TRAFFIC_SETS: readonly TrafficSet[] = [BINARY_TRAFFIC, TCP_SERVICES_TRAFFIC];
