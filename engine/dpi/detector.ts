@@ -211,8 +211,8 @@ export class L7Detector implements FlowObserver {
 
   /**
    * Gives up: detection is over. An undetected flow gets nDPI's guesses: an application
-   * from its addresses ("Match by IP", under the port guess as master), else the protocol
-   * of its port ("Match by port").
+   * from its addresses, or else one a dissector suspected (L7State.suspected), as "Match
+   * by IP" under the port guess as master; else the protocol of its port ("Match by port").
    */
   private finish(flow: Flow, state: L7State): void {
     state.endDetection();
@@ -225,7 +225,7 @@ export class L7Detector implements FlowObserver {
   private guess(flow: Flow, state: L7State): void {
     let guess = guessByPort(flow);
     if (guess !== undefined && this.noPortGuessOnceExcluded.has(guess) && state.isExcluded(guess)) guess = undefined;
-    const byAddress = addressApp(flow);
+    const byAddress = addressApp(flow) ?? suspectedApp(state);
     if (byAddress) {
       state.master = guess !== undefined && guess !== byAddress.app ? guess : 'Unknown';
       state.app = byAddress.app;
@@ -249,6 +249,11 @@ function addressApp(flow: Flow): AddressMatch | undefined {
   const server = flow.serverIPv4;
   if (client === undefined || server === undefined) return undefined;
   return classifyIPv4(client) ?? classifyIPv4(server);
+}
+
+/** A dissector's unconfirmed suspicion, in the shape of an address match (the protocol's own category). */
+function suspectedApp(state: L7State): { app: string; category: string | undefined } | undefined {
+  return state.suspected === undefined ? undefined : { app: state.suspected, category: undefined };
 }
 
 /** Dissectors in registry order, each with its number (they run in this order). */

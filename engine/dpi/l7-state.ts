@@ -87,6 +87,12 @@ export class L7State {
   excludedMask = 0;
   excludedMaskHigh = 0;
   private scratchMap: Map<string, unknown> | undefined;
+  /**
+   * A protocol a dissector suspects without having confirmed it (nDPI's
+   * guessed_host_protocol_id, which WireGuard's transport packets set). At give-up it is
+   * used like an address match ("Match by IP"), when the addresses name no application.
+   */
+  suspected: string | undefined;
 
   constructor(
     /** Protocol names of the detector's dissectors, by number (to answer `isExcluded`). */
