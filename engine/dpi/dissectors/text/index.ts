@@ -11,6 +11,7 @@ import { RTP } from './rtp';
 import { RTSP } from './rtsp';
 import { SIP } from './sip';
 import { SMTP } from './smtp';
+import { SYSLOG } from './syslog';
 import { TELNET } from './telnet';
 import { VNC } from './vnc';
 import { WHOIS_DAS } from './whois-das';
@@ -19,5 +20,5 @@ import { Z3950 } from './z3950';
 /** The text family of dissectors, one module per protocol in this folder. */
 export const TEXT_DISSECTORS: readonly Dissector[] = [
   HTTP, RTSP, SIP, SMTP, IMAP, POP3, FTP_CONTROL, WHOIS_DAS, AJP, Z3950, TELNET, RTCP, RTP,
-  VNC, REDIS, NATS,
+  VNC, REDIS, NATS, SYSLOG,
 ];
