@@ -19,6 +19,12 @@ export interface DetectionLimits {
   idleGiveUpSeconds: number;
 }
 
+/**
+ * nDPI 4.2 itself hands a flow's packets to its dissectors up to the 32nd (empty ones
+ * counted); later packets change nothing until the caller gives up (ndpiReader at 80).
+ */
+const NDPI_MAX_DISSECTED_PACKETS = 32;
+
 /** ndpiReader 4.2's limits (ntopng's are in accounting.ts). */
 export const NDPI_READER_LIMITS: DetectionLimits = { maxPackets: { tcp: 80, udp: 24 }, idleGiveUpSeconds: Infinity };
 
@@ -95,7 +101,7 @@ export class L7Detector implements FlowObserver {
     }
     state.lastPacketTime = time;
     state.packetsInspected++;
-    if (d.payloadLength > 0 && !d.laterFragment) {
+    if (d.payloadLength > 0 && !d.laterFragment && state.packetsInspected <= NDPI_MAX_DISSECTED_PACKETS) {
       const ctx: DissectorContext = {
         flow,
         state,

@@ -42,6 +42,7 @@ export const TCP_SERVICES_TRAFFIC: TrafficSet = {
     t.tcp(502, 'Modbus with a wrong MBAP length', (s) => s.clientSends(modbusBadLength));
     t.tcp(502, 'Modbus with protocol id 7', (s) => s.clientSends(m.modbusFrame(3, 1, [0x03, 0, 0, 0, 2], 7)));
     t.tcp(502, 'Modbus of 7 bytes (no function code)', (s) => s.clientSends(m.modbusFrame(4, 1, [])));
+    t.tcp(502, 'Modbus response alone, from port 502', (s) => s.serverSends(m.modbusReadHoldingResponse(9, [1])));
     t.tcp(502, 'garbage on 502', (s) => s.clientSends(t.garbage(40, 5)));
 
     // VNC: a 12-byte ProtocolVersion each way.
@@ -51,6 +52,7 @@ export const TCP_SERVICES_TRAFFIC: TrafficSet = {
     t.tcp(15900, 'VNC 3.8 handshake on another port', rfb('RFB 003.008\n', 'RFB 003.008\n'));
     t.tcp(5901, 'VNC 3.3 handshake on 5901', rfb('RFB 003.003\n', 'RFB 003.003\n'));
     t.tcp(5900, 'VNC 4.1 server, 3.8 client', rfb('RFB 004.001\n', 'RFB 003.008\n'));
+    t.tcp(5900, "Apple's RFB 003.889 and Intel's RFB 004.000", rfb('RFB 003.889\n', 'RFB 004.000\n'));
     t.tcp(5900, 'VNC version 5.0', rfb('RFB 005.000\n', 'RFB 005.000\n'));
     t.tcp(15901, 'VNC version 5.0 on another port', rfb('RFB 005.000\n', 'RFB 005.000\n'));
     t.tcp(5900, 'VNC version without the newline', rfb('RFB 003.008 ', 'RFB 003.008 '));
@@ -73,6 +75,15 @@ export const TCP_SERVICES_TRAFFIC: TrafficSet = {
     // NATS, which nDPI 4.2 tries on the same text (the inline PING above).
     t.tcp(4222, 'NATS INFO and CONNECT', (s) => s.serverSends(ascii('INFO {"server_id":"x","version":"2.10.1"}\r\n')).clientSends(ascii('CONNECT {"verbose":false}\r\n')));
     t.tcp(4222, 'NATS PUB without CR LF', (s) => s.clientSends(ascii('PUB foo 5 hello')));
+    t.tcp(4222, 'NATS PING with a NUL before CR LF', (s) => s.clientSends(ascii('PING\0\r\n')));
+    // nDPI stops dissecting a flow after its 32nd packet (each command here is 2, with the ACK).
+    const commands = (s: TcpSession, n: number) => Array.from({ length: n }).reduce<TcpSession>((acc) => acc.clientSends(m.respCommand('PING')), s);
+    t.tcp(6379, 'Redis reply as the 32nd packet', (s) => commands(s, 14).serverSends(m.respSimple('PONG')));
+    t.tcp(6379, 'Redis reply as the 34th packet', (s) => commands(s, 15).serverSends(m.respSimple('PONG')));
+    // Redis's own limit, 20 payload packets: a reply in full segments, each starting with '+'.
+    const segments = (n: number) => ascii(('+' + 'x'.repeat(1447)).repeat(n));
+    t.tcp(6379, 'Redis command as the 20th payload packet', (s) => s.serverSends(segments(19)).clientSends(m.respCommand('PING')));
+    t.tcp(6379, 'Redis command as the 21st payload packet', (s) => s.serverSends(segments(20)).clientSends(m.respCommand('PING')));
     t.tcp(6379, 'garbage on 6379', (s) => s.clientSends(t.garbage(20, 6)).serverSends(t.garbage(20, 7)));
   },
 };
