@@ -75,6 +75,7 @@ export const TCP_SERVICES_TRAFFIC: TrafficSet = {
     // NATS, which nDPI 4.2 tries on the same text (the inline PING above).
     t.tcp(4222, 'NATS INFO and CONNECT', (s) => s.serverSends(ascii('INFO {"server_id":"x","version":"2.10.1"}\r\n')).clientSends(ascii('CONNECT {"verbose":false}\r\n')));
     t.tcp(4222, 'NATS PUB without CR LF', (s) => s.clientSends(ascii('PUB foo 5 hello')));
+    t.tcp(4222, 'NATS: 4 bytes (undecided), then PING', (s) => s.clientSends(ascii('PONG')).clientSends(ascii('PING\r\n')));
     t.tcp(4222, 'NATS PING with a NUL before CR LF', (s) => s.clientSends(ascii('PING\0\r\n')));
     // nDPI stops dissecting a flow after its 32nd packet (each command here is 2, with the ACK).
     const commands = (s: TcpSession, n: number) => Array.from({ length: n }).reduce<TcpSession>((acc) => acc.clientSends(m.respCommand('PING')), s);
