@@ -1,7 +1,9 @@
 import type { Dissector } from '../../dissector';
 import { MODBUS } from './modbus';
+import { MONGODB } from './mongodb';
 import { MQTT } from './mqtt';
 import { MYSQL } from './mysql';
+import { POSTGRES } from './postgres';
 import { RADIUS } from './radius';
 import { SNMP } from './snmp';
 import { STUN } from './stun';
@@ -9,4 +11,7 @@ import { TFTP } from './tftp';
 import { WIREGUARD } from './wireguard';
 
 /** The binary family of dissectors (framed binary messages), one module per protocol in this folder. */
-export const BINARY_DISSECTORS: readonly Dissector[] = [MQTT, SNMP, STUN, MYSQL, MODBUS, WIREGUARD, TFTP, RADIUS];
+export const BINARY_DISSECTORS: readonly Dissector[] = [
+  MQTT, SNMP, STUN, MYSQL, MODBUS, WIREGUARD, TFTP, RADIUS,
+  POSTGRES, MONGODB,
+];
