@@ -1,9 +1,11 @@
 import type { Dissector } from '../../dissector';
 import { AJP } from './ajp';
 import { FTP_CONTROL } from './ftp-control';
+import { GIT } from './git';
 import { HTTP } from './http';
 import { IMAP } from './imap';
 import { JABBER } from './jabber';
+import { MEMCACHED } from './memcached';
 import { NATS } from './nats';
 import { POP3 } from './pop3';
 import { REDIS } from './redis';
@@ -22,5 +24,5 @@ import { Z3950 } from './z3950';
 export const TEXT_DISSECTORS: readonly Dissector[] = [
   HTTP, RTSP, SIP, SMTP, IMAP, POP3, FTP_CONTROL, WHOIS_DAS, AJP, Z3950, TELNET, RTCP, RTP,
   VNC, REDIS, NATS, SYSLOG,
-  JABBER,
+  JABBER, MEMCACHED, GIT,
 ];
