@@ -44,6 +44,11 @@ export const NET_SERVICES_TRAFFIC: TrafficSet = {
       ...Array.from({ length: 6 }, (_, i): [boolean, number[]] => [i % 2 === 0, t.garbage(20, 40 + i)]), [true, clientReset], [false, serverReset],
     ]);
     t.tcp(40715, 'OpenVPN TCP reset without the length prefix', (s) => s.clientSends(clientReset).serverSends(serverReset));
+    t.udp(40719, 'OpenVPN resets in reversed roles', [[false, clientReset], [true, serverReset]]);
+    t.udp(40720, 'OpenVPN first packet of 96 bytes, opcode 0xb8', [[true, [0xb8, ...t.garbage(95, 31)]]]);
+    t.udp(40721, 'OpenVPN V1 client reset, V2 server reset', [
+      [true, m.openvpnControl(m.OPENVPN_CLIENT_RESET_V1, m.CLIENT_SESSION)], [false, serverReset],
+    ]);
     t.udp(1194, 'garbage on 1194', [[true, t.garbage(60, 36)], [false, t.garbage(60, 37)]]);
     t.udp(40716, 'OpenVPN UDP hard resets over IPv6', [[true, clientReset], [false, serverReset]], '2001:db8::2', '2001:db8::9');
 
@@ -68,6 +73,9 @@ export const NET_SERVICES_TRAFFIC: TrafficSet = {
     t.udp(40813, 'Memcached UDP without the frame header', [[true, ascii('get user:1\r\n')], [false, ascii('VALUE user:1 0 5\r\nalice\r\nEND\r\n')]]);
     t.udp(40814, 'Memcached UDP of 12 bytes', [[true, m.memcachedUdp(4, 'END\r')], [false, m.memcachedUdp(4, 'END\r\n')]]);
     t.udp(40815, 'Memcached UDP datagram count 0x0100', [[true, m.memcachedUdp(5, 'get a\r\n', 0x100)], [false, m.memcachedUdp(5, 'END\r\n', 0x100)]]);
+    t.tcp(40816, 'Memcached two commands in one packet', (s) => s.clientSends(m.memcachedText('get a\r\nget b\r\n')));
+    t.tcp(40817, 'Memcached gat and CLIENT_ERROR', (s) => s.clientSends(m.memcachedText('gat 10 a\r\n')).serverSends(m.memcachedText('CLIENT_ERROR bad data chunk\r\n')));
+    t.udp(40818, 'Memcached UDP count 1 in byte 5 only, sequence 3', [[true, m.memcachedUdp(6, 'incr n 1\r\n', 1, 3)], [false, m.memcachedUdp(6, 'NOT_FOUND\r\n', 1, 3)]]);
     t.tcp(11211, 'garbage on 11211', (s) => s.clientSends(t.garbage(40, 38)).serverSends(t.garbage(40, 39)));
 
     // BGP: port 179 and a valid header.
@@ -83,6 +91,9 @@ export const NET_SERVICES_TRAFFIC: TrafficSet = {
     badMarker[7] = 0xfe;
     t.tcp(179, 'BGP with a broken marker', (s) => s.clientSends(badMarker).serverSends(m.bgpOpen(65002)));
     t.tcp(179, 'BGP header of 18 bytes', (s) => s.clientSends(m.bgpKeepalive().slice(0, 18)));
+    t.tcp(179, 'BGP OPEN from the server first', (s) => s.serverSends(m.bgpOpen(65002)).clientSends(m.bgpOpen(65001)));
+    t.udp(179, 'BGP OPEN over UDP on 179', [[true, m.bgpOpen(65001)]]);
+    t.tcp(179, 'BGP NOTIFICATION', (s) => s.clientSends(m.bgpMessage(m.BGP_NOTIFICATION, [6, 2])));
     t.tcp(179, 'garbage then BGP OPEN on 179', (s) => s.clientSends(t.garbage(30, 40)).serverSends(m.bgpOpen(65002)));
 
     // Git: port 9418 and the pkt-line lengths.
@@ -99,6 +110,10 @@ export const NET_SERVICES_TRAFFIC: TrafficSet = {
     t.tcp(9418, 'Git 4-byte payload', (s) => s.clientSends(ascii('0004')));
     t.tcp(9418, 'Git negative length', (s) => s.clientSends(ascii('-001git-upload-pack /x\0')));
     t.tcp(9418, 'Git length 0x10 with prefix', (s) => s.clientSends(ascii('0x10git-upload-pack /x\0')));
+    t.tcp(9418, 'Git upper-case hex length', (s) => s.clientSends([...ascii('003F'), ...t.garbage(59, 42)]));
+    t.tcp(9418, 'Git line and a trailing 4 bytes', (s) => s.clientSends([...m.gitPktLine('want 7217a7c7e582c46cec22a130adf4b9d7d950fba0\n'), ...ascii('0009')]));
+    t.tcp(9418, 'Git length with a NUL', (s) => s.clientSends([0x31, 0x30, 0, 0x30, ...t.garbage(40, 43)]));
+    t.udp(9418, 'Git over UDP on 9418', [[true, m.gitUploadPackRequest('/project.git', 'example.org')]]);
     t.tcp(9418, 'garbage on 9418', (s) => s.clientSends(t.garbage(40, 41)));
   },
 };
