@@ -1,6 +1,7 @@
 /**
- * PostgreSQL, MongoDB and Jabber conversations, well-formed and not, on their own ports
- * and elsewhere: the cases of binary/postgres.ts, binary/mongodb.ts and text/jabber.ts.
+ * PostgreSQL, MongoDB, Jabber and IRC conversations, well-formed and not, on their own
+ * ports and elsewhere: the cases of binary/postgres.ts, binary/mongodb.ts, text/jabber.ts
+ * and text/irc.ts.
  * Messages come from scripts/samples/db-chat-messages.ts. The confidence tells a
  * dissector's yes ("DPI") from the port guess a refused flow on the standard port gets.
  */
@@ -10,7 +11,7 @@ import { ascii } from '../../../scripts/samples/frames';
 import type { TrafficBuilder, TrafficSet } from './builder';
 
 export const DB_CHAT_TRAFFIC: TrafficSet = {
-  name: 'PostgreSQL, MongoDB and Jabber',
+  name: 'PostgreSQL, MongoDB, Jabber and IRC',
   build(t: TrafficBuilder): void {
     // PostgreSQL: the opening message and the other side's first answer.
     const pgLogin = (auth: number[]) => (s: TcpSession) =>
@@ -67,5 +68,36 @@ export const DB_CHAT_TRAFFIC: TrafficSet = {
       s.clientSends(ascii('hi\n')).serverSends(ascii('hello\n')).clientSends(ascii('again\n')).clientSends(m.xmppStreamOpen('example.org')));
     t.tcp(5222, 'XMPP stream:stream without the space', (s) => s.clientSends(ascii("<stream:stream\txmlns:stream='http://etherx.jabber.org/streams'>")));
     t.tcp(5222, 'garbage on 5222', (s) => s.clientSends(t.garbage(50, 31)));
+
+    // IRC: three command words, a login packet, or seven ':' lines.
+    const welcome = (n: number) => Array.from({ length: n }, (_, i) => `:irc.example.net 00${i + 1} bob :Welcome line ${i + 1}`);
+    const login = m.ircLines('NICK bob', 'USER bob 0 * :Bob Smith');
+    t.tcp(6667, 'IRC NICK and USER in one packet on 6667', (s) => s.clientSends(login).serverSends(m.ircLines(...welcome(2))));
+    t.tcp(194, 'IRC NICK and USER in one packet on 194', (s) => s.clientSends(login));
+    t.tcp(6667, 'IRC NICK, USER, JOIN in three packets', (s) =>
+      s.clientSends(m.ircLines('NICK bob')).clientSends(m.ircLines('USER bob 0 * :Bob')).clientSends(m.ircLines('JOIN #flows')));
+    t.tcp(6667, 'IRC NICK and USER in two packets only', (s) => s.clientSends(m.ircLines('NICK bob')).clientSends(m.ircLines('USER bob 0 * :Bob')));
+    t.tcp(194, 'IRC two signs only on 194', (s) => s.clientSends(m.ircLines('NICK bob')).clientSends(m.ircLines('USER bob 0 * :Bob')));
+    t.tcp(6667, 'IRC server welcome of 7 lines', (s) => s.serverSends(m.ircLines(...welcome(7))));
+    t.tcp(6667, 'IRC server welcome of 6 lines', (s) => s.serverSends(m.ircLines(...welcome(6))));
+    t.tcp(6667, 'IRC welcome of 4 + 3 lines', (s) => s.serverSends(m.ircLines(...welcome(4))).serverSends(m.ircLines(...welcome(3))));
+    t.tcp(6667, 'IRC login with Unix line breaks', (s) => s.clientSends(ascii('NICK bob\nUSER bob 0 * :Bob\n')));
+    t.tcp(6667, 'IRC welcome of 7 lines, Unix line breaks', (s) => s.serverSends(ascii(welcome(7).join('\n') + '\n')));
+    t.tcp(194, 'IRC login with Unix line breaks on 194', (s) => s.clientSends(ascii('NICK bob\nUSER bob 0 * :Bob\n')));
+    t.tcp(194, 'IRC welcome of 7 lines, Unix line breaks, 194', (s) => s.serverSends(ascii(welcome(7).join('\n') + '\n')));
+    t.tcp(6667, 'IRC login, CR LF then a bare LF', (s) => s.clientSends(ascii('NICK bob\r\nUSER bob 0 * :Bob\n')));
+    const privmsg = m.ircLines(':alice!a@example.net PRIVMSG #flows :hello there');
+    t.tcp(6667, 'IRC three PRIVMSG relays from the server', (s) => s.serverSends(privmsg).serverSends(privmsg).serverSends(privmsg));
+    t.tcp(6667, 'IRC PING, PONG, MODE', (s) => s.serverSends(m.ircLines('PING :irc.example.net')).clientSends(m.ircLines('PONG :irc.example.net')).clientSends(m.ircLines('MODE bob +i')));
+    t.tcp(6667, 'IRC lower-case commands', (s) => s.clientSends(m.ircLines('nick bob', 'user bob 0 * :Bob')).clientSends(m.ircLines('join #flows')));
+    t.tcp(6667, 'IRC commands without line ends', (s) => s.clientSends(ascii('NICK bob USER bob')).clientSends(ascii('JOIN #flows')).clientSends(ascii('PING abc')));
+    t.tcp(6667, 'IRC commands ending in LF NUL', (s) => s.clientSends([...ascii('NICK bob\n'), 0]).clientSends([...ascii('USER bob 0 * :Bob\n'), 0]).clientSends([...ascii('JOIN #x\n'), 0]));
+    t.tcp(6667, 'IRC short PING lines (7 bytes)', (s) => s.clientSends(ascii('PING x\n')).clientSends(ascii('PING y\n')).clientSends(ascii('PING z\n')));
+    t.tcp(6667, 'IRC login as the eleventh payload packet', (s) => {
+      for (let i = 0; i < 10; i++) s.clientSends(ascii(`hello ${i}\n`));
+      return s.clientSends(login);
+    });
+    t.tcp(6667, 'IRC sign, then a web-chat cmd= item', (s) => s.clientSends(m.ircLines('NICK bob')).clientSends(ascii('item=42&cmd=join')));
+    t.tcp(194, 'garbage on 194', (s) => s.clientSends(t.garbage(40, 33)));
   },
 };

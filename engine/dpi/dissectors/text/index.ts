@@ -4,6 +4,7 @@ import { FTP_CONTROL } from './ftp-control';
 import { GIT } from './git';
 import { HTTP } from './http';
 import { IMAP } from './imap';
+import { IRC } from './irc';
 import { JABBER } from './jabber';
 import { MEMCACHED } from './memcached';
 import { NATS } from './nats';
@@ -24,5 +25,5 @@ import { Z3950 } from './z3950';
 export const TEXT_DISSECTORS: readonly Dissector[] = [
   HTTP, RTSP, SIP, SMTP, IMAP, POP3, FTP_CONTROL, WHOIS_DAS, AJP, Z3950, TELNET, RTCP, RTP,
   VNC, REDIS, NATS, SYSLOG,
-  JABBER, MEMCACHED, GIT,
+  JABBER, MEMCACHED, GIT, IRC,
 ];
