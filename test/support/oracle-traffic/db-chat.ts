@@ -99,5 +99,19 @@ export const DB_CHAT_TRAFFIC: TrafficSet = {
     });
     t.tcp(6667, 'IRC sign, then a web-chat cmd= item', (s) => s.clientSends(m.ircLines('NICK bob')).clientSends(ascii('item=42&cmd=join')));
     t.tcp(194, 'garbage on 194', (s) => s.clientSends(t.garbage(40, 33)));
+    // nDPI's IRC-over-TLS guess from sizes: a run from one side, a 4-byte total from the other.
+    const total = (n: number) => [0x17, 0x03, (n >> 8) & 0xff, n & 0xff];
+    t.tcp(6697, 'IRC size rule: 1380, answered 1380', (s) => s.clientSends(t.garbage(1380, 41)).serverSends(total(1380)));
+    t.tcp(6697, 'IRC size rule: 1024 1024, answered 2048', (s) => s.clientSends(t.garbage(1024, 43)).clientSends(t.garbage(1024, 45)).serverSends(total(2048)));
+    t.tcp(6697, 'IRC size rule: 1460 1460 1176, answered 4096', (s) =>
+      s.clientSends(t.garbage(1460, 47)).clientSends(t.garbage(1460, 49)).clientSends(t.garbage(1176, 51)).serverSends(total(4096)));
+    t.tcp(6697, 'IRC size rule: 1448 x5 and 952, answered 8192', (s) => {
+      for (let i = 0; i < 5; i++) s.clientSends(t.garbage(1448, 53 + i));
+      return s.clientSends(t.garbage(952, 59)).serverSends(total(8192));
+    });
+    t.tcp(6697, 'IRC size rule: 1024 1380, answered 2404', (s) => s.clientSends(t.garbage(1024, 61)).clientSends(t.garbage(1380, 63)).serverSends(total(2404)));
+    t.tcp(6697, 'IRC size rule: 1380 answered by the same side', (s) => s.clientSends(t.garbage(1380, 65)).clientSends(total(1380)));
+    t.tcp(6697, 'IRC size rule: 1380, answered 1400', (s) => s.clientSends(t.garbage(1380, 67)).serverSends(total(1400)));
+    t.tcp(6697, 'IRC size rule: 1200, answered 2400 after other data', (s) => s.clientSends(t.garbage(1200, 69)).serverSends(t.garbage(30, 71)).serverSends(total(2400)));
   },
 };

@@ -14,12 +14,13 @@
  * breaks is only found there by three signs.
  * After the first sign, a packet starting "interface=" with a nick=/nickname= pair, or
  * "item=" with "cmd=", also decides (nDPI's web-chat login rule).
- * Not imitated: nDPI's guesses from TLS record sizes (1460/1448/1380/1200/1024/1248-byte
- * runs answered by a 4-byte packet), the "POST" to an irc.* URL of web chats, and DCC port
- * tracking after detection.
+ * Before all that, nDPI's guesses from TLS packet sizes (irc-sizes.ts) may decide.
+ * Not imitated: the "POST" to an irc.* URL of web chats, and DCC port tracking after
+ * detection.
  * Checked against ndpiReader 4.2 (test/integration/dissectors-vs-ndpi.test.ts).
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
+import { ircSizeRules, newIrcSizeState, type IrcSizeState } from './irc-sizes';
 import { matchExact, payloadPacketCount, scratch, splitLines, type Line } from './util';
 
 const IRC_PORT = 194;
@@ -37,6 +38,7 @@ interface IrcState {
   signs: number;
   /** Lines starting with ':' seen, modulo 8 (nDPI's 3-bit irc_3a_counter). */
   colonLines: number;
+  sizes: IrcSizeState;
 }
 
 /**
@@ -109,8 +111,12 @@ export const IRC: Dissector = {
   inspect(ctx: DissectorContext): Verdict {
     if (payloadPacketCount(ctx) > MAX_PACKETS) return 'no';
     const p = ctx.payload;
-    const s = scratch<IrcState>(ctx, 'IRC', () => ({ signs: 0, colonLines: 0 }));
+    const s = scratch<IrcState>(ctx, 'IRC', () => ({ signs: 0, colonLines: 0, sizes: newIrcSizeState() }));
     const onIrcPort = ctx.srcPort === IRC_PORT || ctx.dstPort === IRC_PORT;
+    // nDPI tries its TLS size rules first; a packet they take is not read as text.
+    const sized = ircSizeRules(s.sizes, p, ctx.fromClient);
+    if (sized === 'detected') return {};
+    if (sized === 'consumed') return 'maybe';
     if (p.length >= MIN_BYTES && endsLikeIrc(p)) {
       if (p[0] === COLON) {
         // A packet ending in LF NUL counts once, whatever its lines.
