@@ -156,6 +156,17 @@ export function protocolForDefaultPort(l4: 'TCP' | 'UDP', port: number): NdpiPro
   return id === undefined ? undefined : protocolById(id);
 }
 
+/**
+ * nDPI's default ports of a protocol, TCP then UDP, each once. Throws for a name nDPI 4.2
+ * does not have (a typo in our own code, caught at load). Dissectors take their port
+ * hint from here.
+ */
+export function defaultPortsOf(name: string): number[] {
+  const protocol = protocolByName(name);
+  if (!protocol) throw new Error(`no nDPI 4.2 protocol named ${name}`);
+  return [...new Set([...protocol.tcp, ...protocol.udp])];
+}
+
 // ---------------------------------------------------------------------------------------
 // Categories
 

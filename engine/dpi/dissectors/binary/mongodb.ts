@@ -9,16 +9,14 @@
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { payloadPacketCount } from '../text/util';
+import { u32le } from '../secure/bytes';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const HEADER_BYTES = 16;
 const MAX_LENGTH = 1_000_000;
 const MAX_PACKETS = 6;
 const OP_REPLY = 1;
 const OP_MSG = 2013;
-
-function u32le(p: Uint8Array, at: number): number {
-  return (p[at]! | (p[at + 1]! << 8) | (p[at + 2]! << 16) | (p[at + 3]! << 24)) >>> 0;
-}
 
 /** True when the payload starts with a wire-protocol header nDPI 4.2 accepts. */
 export function isMongoMessage(p: Uint8Array): boolean {
@@ -32,7 +30,7 @@ export function isMongoMessage(p: Uint8Array): boolean {
 export const MONGODB: Dissector = {
   protocol: 'MongoDB',
   transports: ['tcp'],
-  ports: [27017],
+  ports: defaultPortsOf('MongoDB'),
   inspect(ctx: DissectorContext): Verdict {
     if (payloadPacketCount(ctx) > MAX_PACKETS) return 'no';
     return isMongoMessage(ctx.payload) ? {} : 'no';

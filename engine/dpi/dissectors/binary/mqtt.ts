@@ -6,6 +6,7 @@
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { payloadPacketCount } from '../text/util';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const CONNECT = 1, CONNACK = 2, PUBLISH = 3, PUBACK = 4, PUBREC = 5, PUBREL = 6, PUBCOMP = 7;
 const SUBSCRIBE = 8, SUBACK = 9, UNSUBSCRIBE = 10, UNSUBACK = 11, PINGREQ = 12, PINGRESP = 13, DISCONNECT = 14;
@@ -67,7 +68,7 @@ export function isMqttPacket(p: Uint8Array): boolean {
 export const MQTT: Dissector = {
   protocol: 'MQTT',
   transports: ['tcp'],
-  ports: [1883, 8883],
+  ports: defaultPortsOf('MQTT'),
   inspect(ctx: DissectorContext): Verdict {
     if (payloadPacketCount(ctx) > MAX_PACKETS) return 'no';
     return isMqttPacket(ctx.payload) ? {} : 'no';

@@ -9,6 +9,7 @@
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { matchExact } from '../text/util';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const MIN_BYTES = 39;
 /** Where the plugin name starts, counted from the end of the payload. */
@@ -27,7 +28,7 @@ export function isMysqlGreeting(p: Uint8Array): boolean {
 export const MYSQL: Dissector = {
   protocol: 'MySQL',
   transports: ['tcp'],
-  ports: [3306],
+  ports: defaultPortsOf('MySQL'),
   inspect(ctx: DissectorContext): Verdict {
     return isMysqlGreeting(ctx.payload) ? {} : 'no';
   },

@@ -16,6 +16,8 @@
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { payloadPacketCount, scratch } from '../text/util';
+import { u32 } from '../secure/bytes';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const MIN_BYTES = 40;
 const OPCODE_MASK = 0xf8;
@@ -32,10 +34,6 @@ interface OpenvpnState {
   /** Packets of 40 bytes or more seen (nDPI's ovpn_counter). */
   resets: number;
   sessionId: number[];
-}
-
-function u32(p: Uint8Array, at: number): number {
-  return ((p[at]! << 24) | (p[at + 1]! << 16) | (p[at + 2]! << 8) | p[at + 3]!) >>> 0;
 }
 
 /** The HMAC size whose packet id (just after it) reads 1, or undefined. */
@@ -58,7 +56,7 @@ function serverResetMatches(m: Uint8Array, sessionId: number[]): boolean {
 export const OPENVPN: Dissector = {
   protocol: 'OpenVPN',
   transports: ['tcp', 'udp'],
-  ports: [1194],
+  ports: defaultPortsOf('OpenVPN'),
   inspect(ctx: DissectorContext): Verdict {
     const packets = payloadPacketCount(ctx);
     const p = ctx.payload;

@@ -12,19 +12,17 @@
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { scratch } from '../text/util';
+import { u32 } from '../secure/bytes';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const SSL_REQUEST_CODE = 80877103; // 0x04d2162f
 const VERSION_LIMIT = 0x00040000;
 const AUTH_CODE_LIMIT = 10;
 
-function u32be(p: Uint8Array, at: number): number {
-  return ((p[at]! << 24) | (p[at + 1]! << 16) | (p[at + 2]! << 8) | p[at + 3]!) >>> 0;
-}
-
 /** What the first payload packet was: an SSLRequest, a startup message, or neither. */
 export function postgresOpening(p: Uint8Array): 'ssl' | 'startup' | undefined {
-  if (p.length <= 7 || u32be(p, 0) !== p.length) return undefined;
-  const code = u32be(p, 4);
+  if (p.length <= 7 || u32(p, 0) !== p.length) return undefined;
+  const code = u32(p, 4);
   if (code === SSL_REQUEST_CODE) return 'ssl';
   return code < VERSION_LIMIT ? 'startup' : undefined;
 }
@@ -32,7 +30,7 @@ export function postgresOpening(p: Uint8Array): 'ssl' | 'startup' | undefined {
 /** True when `p` is the answer nDPI 4.2 expects to the opening. */
 export function isPostgresAnswer(opening: 'ssl' | 'startup', p: Uint8Array): boolean {
   if (opening === 'ssl') return p.length === 1 && (p[0] === 0x53 || p[0] === 0x4e); // 'S' | 'N'
-  return p.length > 8 && p[0] === 0x52 && u32be(p, 1) === p.length - 1 && u32be(p, 5) < AUTH_CODE_LIMIT;
+  return p.length > 8 && p[0] === 0x52 && u32(p, 1) === p.length - 1 && u32(p, 5) < AUTH_CODE_LIMIT;
 }
 
 interface PostgresState {
@@ -44,7 +42,7 @@ interface PostgresState {
 export const POSTGRES: Dissector = {
   protocol: 'PostgreSQL',
   transports: ['tcp'],
-  ports: [5432],
+  ports: defaultPortsOf('PostgreSQL'),
   inspect(ctx: DissectorContext): Verdict {
     const s = scratch<PostgresState>(ctx, 'PostgreSQL', () => ({ openedByClient: true }));
     if (s.opening === undefined) {

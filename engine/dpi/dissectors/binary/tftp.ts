@@ -11,6 +11,7 @@
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { matchCI } from '../text/util';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const RRQ = 1, WRQ = 2, DATA = 3, ACK = 4, ERROR = 5;
 const MAX_DATA_BYTES = 4 + 512;
@@ -41,7 +42,7 @@ export function tftpPacketKind(p: Uint8Array): 'request' | 'transfer' | 'no' {
 export const TFTP: Dissector = {
   protocol: 'TFTP',
   transports: ['udp'],
-  ports: [69],
+  ports: defaultPortsOf('TFTP'),
   inspect(ctx: DissectorContext): Verdict {
     const kind = tftpPacketKind(ctx.payload);
     if (kind !== 'transfer') return kind === 'request' ? {} : 'no';

@@ -13,6 +13,8 @@
  * (test/integration/dissectors-vs-ndpi.test.ts).
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
+import { u32le } from '../secure/bytes';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const INITIATION = 1, RESPONSE = 2, COOKIE_REPLY = 3, TRANSPORT = 4;
 const MIN_BYTES = 32; // transport header (16) and the authentication tag (16)
@@ -37,11 +39,6 @@ export function isWireguardHeader(p: Uint8Array): boolean {
   return p.length >= MIN_BYTES && p[1] === 0 && p[2] === 0 && p[3] === 0;
 }
 
-/** The little-endian 32-bit index at `at` (the payload is 32 bytes at least). */
-function index(p: Uint8Array, at: number): number {
-  return (p[at]! | (p[at + 1]! << 8) | (p[at + 2]! << 16) | (p[at + 3]! << 24)) >>> 0;
-}
-
 /** Checks one packet against the flow's progress: a verdict, updating `progress`. */
 export function wireguardStep(progress: Progress, p: Uint8Array, fromClient: boolean): 'no' | 'maybe' | 'yes' {
   if (!isWireguardHeader(p)) return 'no';
@@ -50,16 +47,16 @@ export function wireguardStep(progress: Progress, p: Uint8Array, fromClient: boo
     // An initiation always starts over.
     progress.phase = 'handshake';
     progress.firstFromClient = fromClient;
-    progress.initiatorIndex = index(p, 4);
+    progress.initiatorIndex = u32le(p, 4);
     return 'maybe';
   }
   if ((type === RESPONSE && p.length === RESPONSE_BYTES) || (type === COOKIE_REPLY && p.length === COOKIE_REPLY_BYTES)) {
     if (progress.phase !== 'handshake' || progress.firstFromClient === fromClient) return 'maybe';
-    const receiver = index(p, type === RESPONSE ? 8 : 4);
+    const receiver = u32le(p, type === RESPONSE ? 8 : 4);
     return receiver === progress.initiatorIndex ? 'yes' : 'no';
   }
   if (type === TRANSPORT) {
-    const receiver = index(p, 4);
+    const receiver = u32le(p, 4);
     if (progress.phase === undefined) {
       progress.phase = 'transport';
       progress.firstFromClient = fromClient;
@@ -81,7 +78,7 @@ export function wireguardStep(progress: Progress, p: Uint8Array, fromClient: boo
 export const WIREGUARD: Dissector = {
   protocol: 'WireGuard',
   transports: ['udp'],
-  ports: [51820],
+  ports: defaultPortsOf('WireGuard'),
   inspect(ctx: DissectorContext): Verdict {
     let progress = ctx.state.scratch.get('WireGuard') as Progress | undefined;
     if (!progress) ctx.state.scratch.set('WireGuard', (progress = {}));

@@ -10,6 +10,7 @@
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { matchExact, payloadPacketCount, scratch } from './util';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const MIN_BYTES = 5; // "END\r\n", the shortest message nDPI knows
 const UDP_HEADER_BYTES = 8;
@@ -39,7 +40,7 @@ export function memcachedUdpText(p: Uint8Array): number | undefined {
 export const MEMCACHED: Dissector = {
   protocol: 'Memcached',
   transports: ['tcp', 'udp'],
-  ports: [11211],
+  ports: defaultPortsOf('Memcached'),
   inspect(ctx: DissectorContext): Verdict {
     const packets = payloadPacketCount(ctx);
     const p = ctx.payload;

@@ -8,6 +8,7 @@
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { payloadPacketCount, scratch } from './util';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const MAX_PACKETS = 20;
 const ARRAY = 0x2a; // '*'
@@ -29,7 +30,7 @@ interface RedisState {
 export const REDIS: Dissector = {
   protocol: 'Redis',
   transports: ['tcp'],
-  ports: [6379],
+  ports: defaultPortsOf('Redis'),
   inspect(ctx: DissectorContext): Verdict {
     if (payloadPacketCount(ctx) > MAX_PACKETS) return 'no';
     const s = scratch<RedisState>(ctx, 'Redis', () => ({ client: 0, server: 0 }));

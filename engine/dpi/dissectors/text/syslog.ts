@@ -7,6 +7,7 @@
  * (test/integration/dissectors-vs-ndpi.test.ts).
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const MIN_BYTES = 21;
 const MAX_PRIORITY_DIGITS = 3;
@@ -35,7 +36,7 @@ export function isSyslogMessage(p: Uint8Array): boolean {
 export const SYSLOG: Dissector = {
   protocol: 'Syslog',
   transports: ['udp', 'tcp'],
-  ports: [514],
+  ports: defaultPortsOf('Syslog'),
   inspect(ctx: DissectorContext): Verdict {
     return isSyslogMessage(ctx.payload) ? {} : 'no';
   },

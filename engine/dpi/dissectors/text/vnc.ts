@@ -7,6 +7,7 @@
  */
 import type { Dissector, DissectorContext, Verdict } from '../../dissector';
 import { matchExact, scratch } from './util';
+import { defaultPortsOf } from '../../../../api/ndpi';
 
 const VERSION_BYTES = 12;
 
@@ -23,7 +24,7 @@ interface VncState {
 export const VNC: Dissector = {
   protocol: 'VNC',
   transports: ['tcp'],
-  ports: [5900, 5901, 5800],
+  ports: defaultPortsOf('VNC'),
   inspect(ctx: DissectorContext): Verdict {
     const s = scratch<VncState>(ctx, 'VNC', () => ({}));
     if (!isRfbVersion(ctx.payload)) return 'no';
