@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  defaultPortsOf,
   NDPI_BREEDS,
   NDPI_CATEGORIES,
   NDPI_CATEGORY_LIMIT,
@@ -92,6 +93,13 @@ test('default ports: valid, at most five per transport, unique within a protocol
   }
   assert.equal(owners.tcp.size, 98);
   assert.equal(owners.udp.size, 79);
+});
+
+test('defaultPortsOf: a protocol\'s default ports, TCP then UDP, each once; an unknown name throws', () => {
+  assert.deepEqual(defaultPortsOf('MQTT'), [1883, 8883]);
+  assert.deepEqual(defaultPortsOf('Syslog'), [514]); // 514 on both transports, listed once
+  assert.deepEqual(defaultPortsOf('BGP'), [179, 2605]);
+  assert.throws(() => defaultPortsOf('Mqtt'), /no nDPI 4.2 protocol named Mqtt/);
 });
 
 test('protocols known only from host names have no ports and are reported encrypted', () => {
